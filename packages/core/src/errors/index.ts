@@ -1,0 +1,1 @@
+export { InvalidArgumentError, require } from './invalid-argument.ts';

@@ -1,0 +1,1 @@
+export { createRng, restoreRng, type Rng, type RngState } from './rng.ts';

@@ -1,0 +1,2 @@
+export { lgamma } from './lgamma.ts';
+export { digamma } from './digamma.ts';
