@@ -1,8 +1,41 @@
-/** `classfit` command-line entry: dispatches to one module per command. */
-const [command] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h') {
-  process.stdout.write('classfit <command> [options]\n\nCommands:\n  fit     fit per-class DP-GMM densities to one layer\n  score   score points under a fitted predictive file\n');
-  process.exit(0);
+/**
+ * `classfit` command-line entry: dispatches to one lazily-imported module per
+ * verb under `commands/`. Bad input exits 2 with a one-line reason.
+ */
+import type { CliCommand } from './command.ts';
+import { UsageError } from './command.ts';
+
+const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
+  fit: () => import('./commands/fit.ts'),
+  score: () => import('./commands/score.ts'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+    const lines = await Promise.all(
+      Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(14)}${(await load()).command.summary}`),
+    );
+    process.stdout.write(`Usage: classfit <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun classfit <command> --help for a command's options.\n`);
+    return 0;
+  }
+  const load = commands[verb];
+  if (!load) throw new UsageError(`unknown command "${verb}" (try classfit --help)`);
+  const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest);
 }
-process.stderr.write(`classfit: unknown command "${command}" (try classfit --help)\n`);
-process.exit(2);
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const err = error as Error;
+    const known = err instanceof UsageError || err?.name === 'InvalidArgumentError';
+    process.stderr.write(`classfit: ${err?.message ?? String(error)}\n`);
+    if (!known && process.env.CLASSFIT_DEBUG) process.stderr.write(`${err?.stack}\n`);
+    process.exit(known ? 2 : 1);
+  },
+);
