@@ -1,0 +1,237 @@
+/** SDL of the catalogue: projects, datasets, their classes and examples, architectures. */
+export const catalogTypeDefs = /* GraphQL */ `
+"""
+A group of datasets and models studied together.
+"""
+type Project implements Node {
+  """
+  The opaque global ID.
+  """
+  id: ID!
+  """
+  Unique name of the project.
+  """
+  name: String!
+  """
+  Free-text description, if any.
+  """
+  description: String
+  """
+  When the project was created.
+  """
+  createdAt: DateTime!
+  """
+  The project's models.
+  """
+  models(
+    """
+    Returns the first n models (at most 100).
+    """
+    first: Int = 20
+    """
+    Returns the models after this cursor.
+    """
+    after: String
+    """
+    Only models matching this filter.
+    """
+    filter: ModelFilter
+    """
+    Ordering of the models.
+    """
+    orderBy: ModelOrder = { field: CREATED_AT, direction: DESC }
+  ): ModelConnection!
+}
+
+"""
+A labelled dataset the models were trained on (e.g. CIFAR-100).
+"""
+type Dataset implements Node {
+  """
+  The opaque global ID.
+  """
+  id: ID!
+  """
+  Name of the dataset, e.g. \`cifar100\`.
+  """
+  name: String!
+  """
+  Number of classes.
+  """
+  classCount: Int!
+  """
+  Number of examples recorded (training examples with memorization scores, for the authors' layout).
+  """
+  exampleCount: Int!
+  """
+  The classes, by label.
+  """
+  classes(
+    """
+    Returns the first n classes (at most 100).
+    """
+    first: Int = 100
+    """
+    Returns the classes after this cursor.
+    """
+    after: String
+  ): DatasetClassConnection!
+  """
+  The examples, paged.
+  """
+  examples(
+    """
+    Returns the first n examples (at most 100).
+    """
+    first: Int = 20
+    """
+    Returns the examples after this cursor.
+    """
+    after: String
+    """
+    Only examples matching this filter.
+    """
+    filter: ExampleFilter
+    """
+    Ordering of the examples.
+    """
+    orderBy: ExampleOrder = { field: INDEX, direction: ASC }
+  ): ExampleConnection!
+}
+
+"""
+One class of a dataset.
+"""
+type DatasetClass implements Node {
+  """
+  The opaque global ID.
+  """
+  id: ID!
+  """
+  The dataset it belongs to.
+  """
+  dataset: Dataset!
+  """
+  Integer label, from 0.
+  """
+  label: Int!
+  """
+  Human-readable name (the label as text when no names were imported).
+  """
+  name: String!
+  """
+  Number of examples of this class.
+  """
+  exampleCount: Int!
+}
+
+"""
+One example of a dataset, with its per-example scores.
+"""
+type Example implements Node {
+  """
+  The opaque global ID.
+  """
+  id: ID!
+  """
+  Position of the example in the dataset's arrays, from 0.
+  """
+  index: Int!
+  """
+  Its class label.
+  """
+  label: Int!
+  """
+  Its class.
+  """
+  class: DatasetClass!
+  """
+  Which split it belongs to, e.g. \`train\` or \`test\`.
+  """
+  split: String!
+  """
+  Memorization score (Feldman & Zhang), if imported.
+  """
+  memorization: Float
+  """
+  Standard error of the memorization score, if imported.
+  """
+  memorizationSe: Float
+  """
+  Certified robustness radius (randomized smoothing), if computed.
+  """
+  robustness: Float
+}
+
+"""
+A network family and depth, e.g. ResNet-18.
+"""
+type Architecture implements Node {
+  """
+  The opaque global ID.
+  """
+  id: ID!
+  """
+  Name, e.g. \`resnet18\`.
+  """
+  name: String!
+  """
+  Family, e.g. \`resnet\`.
+  """
+  family: String!
+  """
+  Depth in layers (e.g. 18), if known.
+  """
+  depth: Int
+  """
+  Number of models of this architecture.
+  """
+  modelCount: Int!
+}
+
+"""
+Conditions on examples; all given conditions must hold.
+"""
+input ExampleFilter {
+  """
+  Only examples of these class labels.
+  """
+  label: [Int!]
+  """
+  Only examples of this split.
+  """
+  split: String
+  """
+  Only examples whose memorization score is in this range.
+  """
+  memorization: FloatFilter
+}
+
+"""
+Properties by which examples can be ordered.
+"""
+enum ExampleOrderField {
+  """
+  By position in the dataset.
+  """
+  INDEX
+  """
+  By memorization score (examples without one last).
+  """
+  MEMORIZATION
+}
+
+"""
+Ordering options for examples.
+"""
+input ExampleOrder {
+  """
+  The field to order by.
+  """
+  field: ExampleOrderField!
+  """
+  The direction.
+  """
+  direction: OrderDirection!
+}
+`;
