@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extent, interpolateStops, luminance, makeColorScale, MISSING_COLOR, niceTicks } from './color-scale';
+
+describe('makeColorScale', () => {
+  it('maps the ends of a sequential domain to the ends of viridis', () => {
+    const scale = makeColorScale([-90, 5, -20]);
+    expect(scale.domain).toEqual([-90, 5]);
+    expect(scale.color(-90)).toBe('rgb(68, 1, 84)');
+    expect(scale.color(5)).toBe('rgb(253, 231, 37)');
+  });
+
+  it('is monotone in luminance along viridis', () => {
+    const scale = makeColorScale([0, 1]);
+    const lum = [0, 0.25, 0.5, 0.75, 1].map((v) => luminance(scale.color(v)));
+    for (let i = 1; i < lum.length; i++) expect(lum[i]).toBeGreaterThan(lum[i - 1]);
+  });
+
+  it('centres a diverging scale on zero', () => {
+    const scale = makeColorScale([-2, 8], 'diverging');
+    expect(scale.domain).toEqual([-8, 8]);
+    expect(scale.color(0)).toBe('rgb(247, 247, 247)');
+    expect(scale.color(-8)).toBe('rgb(33, 102, 172)');
+    expect(scale.color(100)).toBe('rgb(178, 24, 43)');
+  });
+
+  it('colours missing and non-finite values as missing', () => {
+    const scale = makeColorScale([1, 2]);
+    expect(scale.color(null)).toBe(MISSING_COLOR);
+    expect(scale.color(Number.NaN)).toBe(MISSING_COLOR);
+  });
+
+  it('gives a constant domain the middle colour instead of NaN', () => {
+    expect(makeColorScale([3, 3]).color(3)).toBe('rgb(33, 144, 141)');
+  });
+});
+
+describe('extent', () => {
+  it('skips null and non-finite values and falls back to [0, 1]', () => {
+    expect(extent([null, 4, Number.NaN, -1, Infinity])).toEqual([-1, 4]);
+    expect(extent([])).toEqual([0, 1]);
+  });
+});
+
+describe('niceTicks', () => {
+  it('returns round steps inside the range', () => {
+    expect(niceTicks(-96.2, 6.6, 5)).toEqual([-80, -60, -40, -20, 0]);
+    expect(niceTicks(0, 1, 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+  it('handles a degenerate range', () => {
+    expect(niceTicks(2, 2)).toEqual([2]);
+    expect(niceTicks(Number.NaN, 1)).toEqual([]);
+  });
+});
+
+describe('interpolateStops', () => {
+  it('interpolates linearly between neighbouring stops and clamps', () => {
+    const stops = [[0, 0, 0], [200, 100, 0]] as const;
+    expect(interpolateStops(stops, 0.5)).toBe('rgb(100, 50, 0)');
+    expect(interpolateStops(stops, 2)).toBe('rgb(200, 100, 0)');
+    expect(interpolateStops(stops, -1)).toBe('rgb(0, 0, 0)');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Colour scales for the SVG heatmap: value → CSS colour, plus legend ticks.
+ * Sequential scales use viridis (perceptually uniform, readable in both themes and by most colour-blind
+ * readers); diverging scales (deltas, e.g. against a baseline) use a blue–white–red ramp centred on 0.
+ */
+
+export type ScaleKind = 'sequential' | 'diverging';
+
+export interface ColorScale {
+  readonly kind: ScaleKind;
+  /** [min, max] of the values coloured; diverging scales are symmetric around 0. */
+  readonly domain: readonly [number, number];
+  /** CSS colour of a value; non-finite values get the `missing` colour. */
+  color(value: number | null | undefined): string;
+}
+
+type Rgb = readonly [number, number, number];
+
+/** Viridis at nine evenly spaced stops (matplotlib's `viridis`, 0 → 1). */
+const VIRIDIS: readonly Rgb[] = [
+  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
+  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
+];
+
+/** Blue → near-white → red (ColorBrewer RdBu, reversed so positive is red). */
+const DIVERGING: readonly Rgb[] = [
+  [33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247],
+  [253, 219, 199], [239, 138, 98], [178, 24, 43],
+];
+
+export const MISSING_COLOR = 'var(--heatmap-missing)';
+
+/** Linear interpolation in a list of RGB stops at t ∈ [0, 1] (clamped). */
+export function interpolateStops(stops: readonly Rgb[], t: number): string {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+  const position = clamped * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(position));
+  const f = position - i;
+  const [a, b] = [stops[i], stops[i + 1]];
+  const channel = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
+  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
+}
+
+/** Finite extent of a list of values, or [0, 1] when there is none. */
+export function extent(values: Iterable<number | null | undefined>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : [0, 1];
+}
+
+/** A scale over the values' extent (sequential) or over ±max|value| (diverging). */
+export function makeColorScale(values: Iterable<number | null | undefined>, kind: ScaleKind = 'sequential'): ColorScale {
+  const [lo, hi] = extent(values);
+  const bound = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+  const domain: [number, number] = kind === 'diverging' ? [-bound, bound] : [lo, hi];
+  const span = domain[1] - domain[0];
+  const stops = kind === 'diverging' ? DIVERGING : VIRIDIS;
+  return Object.freeze({
+    kind,
+    domain,
+    color(value: number | null | undefined) {
+      if (value === null || value === undefined || !Number.isFinite(value)) return MISSING_COLOR;
+      return interpolateStops(stops, span === 0 ? 0.5 : (value - domain[0]) / span);
+    },
+  });
+}
+
+/** Relative luminance (WCAG) of an `rgb(r, g, b)` string; used to pick readable text over a cell. */
+export function luminance(rgb: string): number {
+  const match = /rgb\((\d+), (\d+), (\d+)\)/.exec(rgb);
+  if (!match) return 0.5;
+  const [r, g, b] = match.slice(1).map((c) => {
+    const s = Number(c) / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** About `count` round tick values covering [lo, hi] (1, 2, 5 × 10^k steps, as d3's `ticks`). */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (lo === hi) return [lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
+    ticks.push(Number((k * step).toPrecision(12)) || 0);
+  }
+  return ticks;
+}
