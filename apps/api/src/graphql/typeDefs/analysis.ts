@@ -158,13 +158,9 @@ type DensityBin {
   """
   logDensityMean: Float
   """
-  Smallest log-density in the bin.
+  Standard deviation of the log-density in the bin.
   """
-  logDensityMin: Float
-  """
-  Largest log-density in the bin.
-  """
-  logDensityMax: Float
+  logDensitySd: Float
   """
   Mean memorization score in the bin.
   """

@@ -60,10 +60,6 @@ type Dataset implements Node {
   """
   classCount: Int!
   """
-  Number of examples recorded (training examples with memorization scores, for the authors' layout).
-  """
-  exampleCount: Int!
-  """
   The classes, by label.
   """
   classes(
@@ -76,27 +72,6 @@ type Dataset implements Node {
     """
     after: String
   ): DatasetClassConnection!
-  """
-  The examples, paged.
-  """
-  examples(
-    """
-    Returns the first n examples (at most 100).
-    """
-    first: Int = 20
-    """
-    Returns the examples after this cursor.
-    """
-    after: String
-    """
-    Only examples matching this filter.
-    """
-    filter: ExampleFilter
-    """
-    Ordering of the examples.
-    """
-    orderBy: ExampleOrder = { field: INDEX, direction: ASC }
-  ): ExampleConnection!
 }
 
 """
@@ -119,14 +94,11 @@ type DatasetClass implements Node {
   Human-readable name (the label as text when no names were imported).
   """
   name: String!
-  """
-  Number of examples of this class.
-  """
-  exampleCount: Int!
 }
 
 """
-One example of a dataset, with its per-example scores.
+One example as seen by one model (its row in the model's activation arrays), with its per-example scores.
+Memorization is estimated per architecture, so examples belong to models, not datasets.
 """
 type Example implements Node {
   """
@@ -134,7 +106,11 @@ type Example implements Node {
   """
   id: ID!
   """
-  Position of the example in the dataset's arrays, from 0.
+  The model whose activations hold this example.
+  """
+  model: Model!
+  """
+  Row of the example in the model's activation arrays, from 0.
   """
   index: Int!
   """
@@ -146,7 +122,7 @@ type Example implements Node {
   """
   class: DatasetClass!
   """
-  Which split it belongs to, e.g. \`train\` or \`test\`.
+  Which split it belongs to: \`train\` or \`test\`.
   """
   split: String!
   """

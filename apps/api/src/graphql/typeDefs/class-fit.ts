@@ -53,7 +53,7 @@ type ClassFit implements Node {
   """
   group: ClassGroup
   """
-  Mean number of clusters over the kept traces.
+  Mean number of clusters over the sweeps after burn-in (chain 0).
   """
   meanClusterCount: Float
   """

@@ -74,6 +74,27 @@ type Model implements Node {
     after: String
   ): LayerConnection!
   """
+  Its examples, paged.
+  """
+  examples(
+    """
+    Returns the first n examples (at most 100).
+    """
+    first: Int = 20
+    """
+    Returns the examples after this cursor.
+    """
+    after: String
+    """
+    Only examples matching this filter.
+    """
+    filter: ExampleFilter
+    """
+    Ordering of the examples.
+    """
+    orderBy: ExampleOrder = { field: INDEX, direction: ASC }
+  ): ExampleConnection!
+  """
   Its fit runs, newest first.
   """
   fitRuns(
