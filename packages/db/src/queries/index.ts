@@ -1,0 +1,12 @@
+export * from './catalog.ts';
+export * from './models.ts';
+export * from './layers.ts';
+export * from './examples.ts';
+export * from './fit-runs.ts';
+export * from './class-fits.ts';
+export * from './example-scores.ts';
+export * from './analysis-results.ts';
+export * from './memorization-subsets.ts';
+export * from './table-counts.ts';
+export { encodeCursor, decodeCursor } from './cursor.ts';
+export { InvalidCursorError } from './errors.ts';

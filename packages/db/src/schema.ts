@@ -1,0 +1,3 @@
+/** The full drizzle schema object (tables + relations) passed to `drizzle()`. */
+export * from './schema/index.ts';
+export * from './relations.ts';

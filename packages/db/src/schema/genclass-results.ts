@@ -1,0 +1,26 @@
+import { doublePrecision, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { fitRuns } from './fit-runs.ts';
+import { layers } from './layers.ts';
+
+/** Per (run, layer, subset): generative classification of held-out examples (METHOD.md G). */
+export const genclassResults = pgTable(
+  'genclass_results',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => fitRuns.id, { onDelete: 'cascade' }),
+    layerId: integer('layer_id')
+      .notNull()
+      .references(() => layers.id, { onDelete: 'cascade' }),
+    /** `least` | `most` | `random`. */
+    subset: text('subset').notNull(),
+    f1Mean: doublePrecision('f1_mean').notNull(),
+    f1Sd: doublePrecision('f1_sd').notNull(),
+    accuracy: doublePrecision('accuracy').notNull(),
+    /** Weighted F1 per kept trace. */
+    f1PerTrace: jsonb('f1_per_trace').$type<number[]>(),
+    exampleCount: integer('example_count').notNull(),
+  },
+  (t) => [uniqueIndex('genclass_results_run_layer_subset_uq').on(t.runId, t.layerId, t.subset)],
+);

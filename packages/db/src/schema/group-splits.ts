@@ -1,0 +1,22 @@
+import { doublePrecision, integer, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { fitRuns } from './fit-runs.ts';
+import { layers } from './layers.ts';
+
+/** Per (run, layer): the largest-gap split of class mean log-densities (METHOD.md H.1). */
+export const groupSplits = pgTable(
+  'group_splits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => fitRuns.id, { onDelete: 'cascade' }),
+    layerId: integer('layer_id')
+      .notNull()
+      .references(() => layers.id, { onDelete: 'cascade' }),
+    threshold: doublePrecision('threshold').notNull(),
+    gap: doublePrecision('gap').notNull(),
+    lowCount: integer('low_count').notNull(),
+    highCount: integer('high_count').notNull(),
+  },
+  (t) => [uniqueIndex('group_splits_run_layer_uq').on(t.runId, t.layerId)],
+);
