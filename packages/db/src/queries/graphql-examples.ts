@@ -2,7 +2,7 @@
  * Paged examples of a model and paged example scores of a (run, layer), filtered and ordered for the GraphQL
  * connections, with keyset cursors over (sort value, index).
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { examples, exampleScores } from '../schema/index.ts';
 import { InvalidCursorError } from './errors.ts';
@@ -25,20 +25,15 @@ function decode(cursor: string): { value: number | null; tie: number } {
   throw new InvalidCursorError(cursor);
 }
 
-/**
- * Keyset condition "after (value, tie)" for an ordering by `key` (nulls last in both directions), then `tie` ascending.
- * With `key` null the order is by `tie` alone.
- */
-function afterCondition(key: SQL | null, tieColumn: SQL, direction: 'asc' | 'desc', cursor: string): SQL {
+/** Keyset condition "after (value, tie)" for an ordering by `key` (nulls last in both directions), then `tie` ascending. */
+function afterCondition(key: SQL, tieColumn: SQL, direction: 'asc' | 'desc', cursor: string): SQL {
   const { value, tie } = decode(cursor);
-  if (!key) return sql`${tieColumn} > ${tie}`;
   if (value === null) return sql`(${key} is null and ${tieColumn} > ${tie})`;
   const beyond = direction === 'asc' ? sql`${key} > ${value}` : sql`${key} < ${value}`;
   return sql`(${beyond} or ${key} is null or (${key} = ${value} and ${tieColumn} > ${tie}))`;
 }
 
-function orderClauses(key: SQL | null, tieColumn: SQL, direction: 'asc' | 'desc'): SQL[] {
-  if (!key) return [asc(tieColumn)];
+function orderClauses(key: SQL, tieColumn: SQL, direction: 'asc' | 'desc'): SQL[] {
   return [direction === 'asc' ? sql`${key} asc nulls last` : sql`${key} desc nulls last`, asc(tieColumn)];
 }
 
@@ -68,21 +63,17 @@ export async function pageExamples(db: Db, modelId: number, options: PageExample
   if (options.memorization?.lte != null) where.push(lte(examples.memorization, options.memorization.lte));
   const [{ total }] = await db.select({ total: count() }).from(examples).where(and(...where));
   const { field, direction } = options.orderBy;
-  // Ordering by index alone is descending-aware through the tie column only when the field is `index`.
-  const key = field === 'memorization' ? sql`${examples.memorization}` : direction === 'desc' ? sql`-${examples.id}` : null;
+  const key = field === 'memorization' ? sql`${examples.memorization}` : sql`${examples.index}`;
   const tie = sql`${examples.id}`;
-  const page = options.after ? [...where, afterCondition(key, tie, direction === 'desc' && field === 'index' ? 'asc' : direction, options.after)] : where;
+  const page = options.after ? [...where, afterCondition(key, tie, direction, options.after)] : where;
   const rows = await db
     .select()
     .from(examples)
     .where(and(...page))
-    .orderBy(...orderClauses(key, tie, direction === 'desc' && field === 'index' ? 'asc' : direction))
+    .orderBy(...orderClauses(key, tie, direction))
     .limit(options.first + 1);
   return {
-    rows: rows.slice(0, options.first).map((row) => ({
-      ...row,
-      cursor: encode(field === 'memorization' ? row.memorization : direction === 'desc' ? -row.id : null, row.id),
-    })),
+    rows: rows.slice(0, options.first).map((row) => ({ ...row, cursor: encode(field === 'memorization' ? row.memorization : row.index, row.id) })),
     totalCount: Number(total),
     hasNextPage: rows.length > options.first,
   };
@@ -140,6 +131,3 @@ export async function pageExampleScores(db: Db, runId: number, layerId: number, 
     hasNextPage: rows.length > options.first,
   };
 }
-
-/** Unused-import guard for `desc` kept out: ordering goes through {@link orderClauses}. */
-export type { ExampleRow };

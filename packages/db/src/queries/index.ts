@@ -10,3 +10,7 @@ export * from './memorization-subsets.ts';
 export * from './table-counts.ts';
 export { encodeCursor, decodeCursor } from './cursor.ts';
 export { InvalidCursorError } from './errors.ts';
+export * from './graphql-models.ts';
+export * from './graphql-catalog.ts';
+export * from './graphql-examples.ts';
+export * from './graphql-nodes.ts';
