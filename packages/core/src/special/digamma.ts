@@ -7,8 +7,9 @@ export function digamma(x: number): number {
   if (x === Infinity) return Infinity;
   if (x <= 0 && Number.isInteger(x)) return NaN;
   if (x < 0) {
-    // ψ(1 − x) − ψ(x) = π cot(πx)
-    return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+    // ψ(1 − x) − ψ(x) = π cot(πx); cot has period π, and x − round(x) is exact, so reducing
+    // first keeps π·x's rounding (≈ ulp(π|x|)) out of the cotangent.
+    return digamma(1 - x) - Math.PI / Math.tan(Math.PI * (x - Math.round(x)));
   }
   let result = 0;
   while (x < 10) {

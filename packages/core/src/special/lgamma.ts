@@ -15,8 +15,8 @@ export function lgamma(x: number): number {
   if (x === Infinity) return Infinity;
   if (x <= 0 && Number.isInteger(x)) return Infinity;
   if (x < 0.5) {
-    // Γ(x)Γ(1−x) = π / sin(πx)
-    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+    // Γ(x)Γ(1−x) = π / sin(πx); |sin(πx)| = |sin(π(x − round(x)))|, and the reduction is exact.
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * (x - Math.round(x))))) - lgamma(1 - x);
   }
   if (x === 1 || x === 2) return 0;
   const z = x - 1;
