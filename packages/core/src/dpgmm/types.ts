@@ -55,4 +55,12 @@ export interface ChainCheckpoint {
   readonly assignments: Int32Array;
   readonly permutation: Int32Array;
   readonly rng: RngState;
+  /**
+   * Exact cluster state in label order (labels are the `assignments` values):
+   * m_k [K, d] and chol Ψ_k [K, d, d] as the sampler holds them. With them a
+   * resumed chain continues bit-for-bit; without them they are rebuilt from the
+   * batch formulas (B.3), which differs only in rounding.
+   */
+  readonly means?: Float64Array;
+  readonly cholPsi?: Float64Array;
 }

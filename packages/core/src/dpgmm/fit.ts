@@ -1,0 +1,209 @@
+import type { PredictiveModel } from '../density/predictive-model.ts';
+import { InvalidArgumentError } from '../errors/index.ts';
+import { InProcessBackend, type RunnerBackend, WorkerBackend } from './backends.ts';
+import { checkResumable, decodeChain, encodeChain, type FitCheckpoint } from './checkpoint.ts';
+import { traceFromAssignments } from './chain-state.ts';
+import type { ChainDiagnostics, UnitReport, UnitSpec } from './lockstep.ts';
+import { niwPriorFromData, type NiwPrior } from './niw-prior.ts';
+import { type FitOptions, type FitOptionsInput, keptSweeps, parseFitOptions } from './options.ts';
+import { predictiveFromTraces, predictiveModel } from './predictive.ts';
+import { rHat } from './r-hat.ts';
+import type { ChainCheckpoint, ClassData, ClassDiagnostics, ClassTrace } from './types.ts';
+import { validateClasses } from './validate-classes.ts';
+import { assignGroups } from './work-groups.ts';
+
+/** Progress of a running fit, reported after every lock-step sweep. */
+export interface FitProgress {
+  /** Sweeps completed by every chain. */
+  readonly sweep: number;
+  readonly totalSweeps: number;
+  readonly classCount: number;
+  readonly chains: number;
+  /** Mean cluster count over all chains (latest sweep of each worker). */
+  readonly meanClusters: number;
+  readonly elapsedMs: number;
+  /** Estimated time to finish; null until one sweep has run. */
+  readonly etaMs: number | null;
+  readonly sweepsPerSecond: number;
+}
+
+/** Optional controls of `fitClassDensities`. */
+export interface FitHooks {
+  onProgress?(progress: FitProgress): void;
+  /** Aborting ends the fit after the current sweep: a final checkpoint is emitted, then the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Continue a fit from a checkpoint (same data and options; results identical to an uninterrupted run). */
+  resumeFrom?: FitCheckpoint;
+  onCheckpoint?(checkpoint: FitCheckpoint): void | Promise<void>;
+  /** Sweeps between checkpoints when `onCheckpoint` is given (default 50). */
+  checkpointEverySweeps?: number;
+}
+
+/** One class's fit. */
+export interface FitClassResult {
+  readonly label: number;
+  readonly name: string;
+  readonly n: number;
+  /** Kept traces, chain-major: chain 0's sweeps burnIn, burnIn+thin, …, then chain 1's. */
+  readonly traces: readonly ClassTrace[];
+  readonly diagnostics: ClassDiagnostics;
+}
+
+/** A fitted layer (frozen). */
+export interface FitResult {
+  readonly options: FitOptions;
+  readonly dim: number;
+  readonly classes: readonly FitClassResult[];
+  readonly predictive: PredictiveModel;
+  /** Wall time of this call, and per lock-step sweep of the whole layer. */
+  readonly timingsMs: { readonly total: number; readonly perSweep: number };
+}
+
+/**
+ * Fits one DP-GMM per class with the block collapsed Gibbs sampler (METHOD B, C),
+ * all classes (and chains) in lock-step, spread over worker threads.
+ * @param classes the layer's classes, each [n ≥ 2, d] finite, one d for all
+ * @param options FitOptions (paper-parity defaults, `options.ts`)
+ * @throws InvalidArgumentError for bad input; rejects with an AbortError when aborted
+ */
+export async function fitClassDensities(
+  classes: readonly ClassData[],
+  options?: Partial<FitOptionsInput>,
+  hooks: FitHooks = {},
+): Promise<FitResult> {
+  const started = performance.now();
+  const dim = validateClasses(classes);
+  const parsed = parseFitOptions(options);
+  const unitCount = classes.length * parsed.chains;
+  const resolved: FitOptions = { ...parsed, workers: Math.min(parsed.workers, unitCount) };
+  const every = hooks.checkpointEverySweeps ?? 50;
+  if (!Number.isInteger(every) || every < 1) throw new InvalidArgumentError('hooks.checkpointEverySweeps', `must be an integer ≥ 1, got ${every}`);
+  if (hooks.resumeFrom !== undefined) checkResumable(hooks.resumeFrom, resolved, dim, classes);
+  const priors = classes.map((c) => niwPriorFromData(c.points, c.n, dim, resolved));
+
+  const traces: ClassTrace[][] = [];
+  const diagnostics = new Map<number, ChainDiagnostics>();
+  const states: (ChainCheckpoint | undefined)[] = [];
+  const specs: UnitSpec[] = [];
+  for (let c = 0; c < classes.length; c++) {
+    for (let j = 0; j < resolved.chains; j++) {
+      const unit = c * resolved.chains + j;
+      const saved = hooks.resumeFrom?.chains[unit];
+      const resume = saved ? decodeChain(saved) : undefined;
+      traces[unit] = (saved?.traces ?? []).map((t) =>
+        traceFromAssignments(priors[c], classes[c].points, t.sweep, t.alpha, Int32Array.from(t.assignments), t.clusterCount),
+      );
+      if (saved) diagnostics.set(unit, saved.diagnostics);
+      states[unit] = resume;
+      specs.push({ unit, classIndex: c, chain: j, points: classes[c].points, n: classes[c].n, d: dim, ...(resume ? { resume } : {}) });
+    }
+  }
+
+  const startSweep = Math.min(...specs.map((s) => s.resume?.sweep ?? 0));
+  const groups = assignGroups(specs, resolved.workers);
+  const workerSweeps = groups.map(() => startSweep);
+  const workerClusters = groups.map(() => 0);
+  let reported = startSweep;
+  const onSweep = (runner: number, sweep: number, clusterSum: number): void => {
+    workerSweeps[runner] = sweep;
+    workerClusters[runner] = clusterSum;
+    const sweepNow = Math.min(...workerSweeps);
+    if (sweepNow <= reported || !hooks.onProgress) return;
+    reported = sweepNow;
+    const elapsedMs = performance.now() - started;
+    const done = sweepNow - startSweep;
+    const rate = done / (elapsedMs / 1000);
+    hooks.onProgress({
+      sweep: sweepNow,
+      totalSweeps: resolved.iterations,
+      classCount: classes.length,
+      chains: resolved.chains,
+      meanClusters: workerClusters.reduce((a, b) => a + b, 0) / unitCount,
+      elapsedMs,
+      etaMs: done > 0 ? ((resolved.iterations - sweepNow) / done) * elapsedMs : null,
+      sweepsPerSecond: rate,
+    });
+  };
+  const backend: RunnerBackend =
+    groups.length === 1
+      ? new InProcessBackend(specs, resolved, diagnostics, onSweep)
+      : new WorkerBackend(groups, resolved, diagnostics, onSweep);
+
+  let aborted = hooks.signal?.aborted ?? false;
+  const onAbort = (): void => {
+    aborted = true;
+    backend.requestStop();
+  };
+  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  if (aborted) backend.requestStop();
+  const sweepOf = specs.map((s) => s.resume?.sweep ?? 0);
+  const checkpoint = (): FitCheckpoint => ({
+    format: 'classfit.fit-checkpoint/v1',
+    options: resolved,
+    dim,
+    classes: classes.map((c) => ({ label: c.label, name: c.name, n: c.n })),
+    chains: specs.map((s) => encodeChain(s.classIndex, s.chain, dim, states[s.unit]!, traces[s.unit], diagnostics.get(s.unit)!)),
+  });
+  try {
+    let sweep = startSweep;
+    for (;;) {
+      const until = hooks.onCheckpoint ? Math.min(resolved.iterations, (Math.floor(sweep / every) + 1) * every) : resolved.iterations;
+      const reports: UnitReport[] = await backend.run(until, hooks.onCheckpoint !== undefined);
+      for (const r of reports) {
+        traces[r.unit].push(...r.traces);
+        diagnostics.set(r.unit, r.diagnostics);
+        sweepOf[r.unit] = r.sweep;
+        if (r.checkpoint) states[r.unit] = r.checkpoint;
+      }
+      sweep = Math.min(...sweepOf);
+      if (aborted) {
+        if (hooks.onCheckpoint) await hooks.onCheckpoint(checkpoint());
+        throw new DOMException(`fit aborted after sweep ${sweep}`, 'AbortError');
+      }
+      if (sweep >= resolved.iterations) break;
+      if (hooks.onCheckpoint) await hooks.onCheckpoint(checkpoint());
+    }
+  } finally {
+    hooks.signal?.removeEventListener('abort', onAbort);
+    await backend.close();
+  }
+
+  const total = performance.now() - started;
+  return assemble(classes, priors, resolved, dim, traces, diagnostics, {
+    total,
+    perSweep: total / Math.max(1, resolved.iterations - startSweep),
+  });
+}
+
+function assemble(
+  classes: readonly ClassData[],
+  priors: readonly NiwPrior[],
+  options: FitOptions,
+  dim: number,
+  traces: ClassTrace[][],
+  diagnostics: Map<number, ChainDiagnostics>,
+  timingsMs: FitResult['timingsMs'],
+): FitResult {
+  const kept = keptSweeps(options);
+  const results: FitClassResult[] = [];
+  const mixtures = classes.map((c, ci) => {
+    const chainIds = Array.from({ length: options.chains }, (_, j) => ci * options.chains + j);
+    const classTraces = chainIds.flatMap((u) => traces[u].sort((a, b) => a.sweep - b.sweep));
+    const diag = chainIds.map((u) => diagnostics.get(u)!);
+    const classDiagnostics: ClassDiagnostics = Object.freeze({
+      clusterCounts: diag.map((x) => x.clusterCounts),
+      logLikelihoods: diag.map((x) => x.logLikelihoods),
+      alphas: diag.map((x) => x.alphas),
+      rHat: options.chains > 1 && kept.length > 1 ? rHat(diag.map((x) => kept.map((s) => x.logLikelihoods[s]))) : null,
+    });
+    results.push(Object.freeze({ label: c.label, name: c.name, n: c.n, traces: Object.freeze(classTraces), diagnostics: classDiagnostics }));
+    const prior = priors[ci];
+    return predictiveFromTraces(
+      { label: c.label, name: c.name, n: c.n, prior, reference: Object.freeze({ mean: prior.mean, variance: prior.variance }) },
+      classTraces,
+      options.variants,
+    );
+  });
+  const predictive = predictiveModel(dim, kept.length * options.chains, options.variants.traceAveraging, mixtures);
+  return Object.freeze({ options: Object.freeze(options), dim, classes: Object.freeze(results), predictive, timingsMs: Object.freeze(timingsMs) });
+}

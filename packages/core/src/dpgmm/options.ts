@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { InvalidArgumentError } from '../errors/index.ts';
+
+/**
+ * Sampler options, declared once as data (STYLE 9): every range and every
+ * paper-parity default (METHOD.md B.2, B.7, C, D, L) lives here and nowhere else.
+ */
+export const fitOptionsSchema = z
+  .object({
+    /** Sweeps per chain (METHOD B.7.3: 400). */
+    iterations: z.number().int().min(1).max(1_000_000).default(400),
+    /** First kept sweep (0-based; B.7.6: 320). */
+    burnIn: z.number().int().min(0).default(320),
+    /** Keep every `thin`-th sweep from `burnIn` on (B.7.4: 4 → sweeps 320, 324, …, 396: 20 traces). */
+    thin: z.number().int().min(1).default(4),
+    /** Points per Gibbs block (B.7: b = 4; 1 gives Neal's Algorithm 3). */
+    blockSize: z.number().int().min(1).max(64).default(4),
+    /** K0: initial clusters, also scales Ψ0 = diag(σ̂²)/K0^(2/d) (B.2, B.6). */
+    initialClusters: z.number().int().min(1).max(100_000).default(6),
+    /** κ0 (B.2: 0.01). */
+    kappa0: z.number().positive().max(1e6).default(0.01),
+    /** ν0 = d + nu0Offset; must exceed −1 so the predictive df ν0 − d + 1 is positive (B.2: 2). */
+    nu0Offset: z.number().gt(-1).max(1e6).default(2),
+    /** Gamma(shape, rate) prior on α (B.1: 1, 1). */
+    alphaPrior: z
+      .object({ shape: z.number().positive().default(1), rate: z.number().positive().default(1) })
+      .strict()
+      .default({ shape: 1, rate: 1 }),
+    /** Independent chains per class (for R-hat). */
+    chains: z.number().int().min(1).max(64).default(1),
+    /** Seed; 0 is a valid seed. Chain (class c, chain j) uses stream c·chains + j. */
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    /** Worker threads (default: os.availableParallelism(); capped at the number of chains to run). */
+    workers: z.number().int().min(1).max(256).optional(),
+    /** Departures from the textbook, named (METHOD L.1–3): paper parity by default. */
+    variants: z
+      .object({
+        alphaUpdate: z.enum(['paper', 'textbook']).default('paper'),
+        mixtureWeights: z.enum(['paper', 'crp']).default('paper'),
+        traceAveraging: z.enum(['log', 'density']).default('log'),
+        alphaInit: z.enum(['paper', 'textbook']).default('paper'),
+      })
+      .strict()
+      .default({ alphaUpdate: 'paper', mixtureWeights: 'paper', traceAveraging: 'log', alphaInit: 'paper' }),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.burnIn >= o.iterations) {
+      ctx.addIssue({ code: 'custom', path: ['burnIn'], message: `must be < iterations (${o.iterations}), got ${o.burnIn}` });
+    }
+  });
+
+/** Options as a caller may pass them (every field optional). */
+export type FitOptionsInput = z.input<typeof fitOptionsSchema>;
+
+/** Fully resolved options: defaults applied, `workers` fixed. */
+export type FitOptions = Omit<z.output<typeof fitOptionsSchema>, 'workers'> & { readonly workers: number };
+
+/**
+ * Validates `input` once, at the public edge, and applies the defaults.
+ * @param chainCount number of (class, chain) units to run; caps `workers`
+ * @throws InvalidArgumentError naming the offending option, e.g. `options.burnIn`
+ */
+export function parseFitOptions(input: Partial<FitOptionsInput> | undefined, chainCount = Infinity): FitOptions {
+  const result = fitOptionsSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue.path.length > 0 ? `options.${issue.path.join('.')}` : 'options';
+    throw new InvalidArgumentError(path, issue.message);
+  }
+  const parsed = result.data;
+  const requested = parsed.workers ?? availableParallelism();
+  return { ...parsed, workers: Math.max(1, Math.min(requested, chainCount)) };
+}
+
+/** Sweeps whose state is kept as a trace: burnIn, burnIn + thin, … < iterations. */
+export function keptSweeps(options: Pick<FitOptions, 'iterations' | 'burnIn' | 'thin'>): number[] {
+  const sweeps: number[] = [];
+  for (let s = options.burnIn; s < options.iterations; s += options.thin) sweeps.push(s);
+  return sweeps;
+}
