@@ -33,13 +33,17 @@ export async function upsertDataset(db: Db, name: string, classCount: number): P
   return row;
 }
 
-/** Inserts or renames the classes of a dataset. */
-export async function upsertDatasetClasses(db: Db, datasetId: number, classes: readonly { label: number; name: string }[]): Promise<void> {
+/** Inserts the classes of a dataset; existing labels are renamed unless `rename` is false. */
+export async function upsertDatasetClasses(
+  db: Db,
+  datasetId: number,
+  classes: readonly { label: number; name: string }[],
+  options: { rename?: boolean } = {},
+): Promise<void> {
   for (const part of chunk(classes, 5000)) {
-    await db
-      .insert(datasetClasses)
-      .values(part.map((c) => ({ datasetId, label: c.label, name: c.name })))
-      .onConflictDoUpdate({ target: [datasetClasses.datasetId, datasetClasses.label], set: { name: sql`excluded.name` } });
+    const insert = db.insert(datasetClasses).values(part.map((c) => ({ datasetId, label: c.label, name: c.name })));
+    if (options.rename === false) await insert.onConflictDoNothing({ target: [datasetClasses.datasetId, datasetClasses.label] });
+    else await insert.onConflictDoUpdate({ target: [datasetClasses.datasetId, datasetClasses.label], set: { name: sql`excluded.name` } });
   }
 }
 
