@@ -1,3 +1,67 @@
-export default function ModelsPage() {
-  return <h1>Models</h1>;
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ModelFiltersForm } from '@/components/models/model-filters-form';
+import { ModelsTable, type SortHeader } from '@/components/models/models-table';
+import { SectionSkeleton } from '@/components/ui/skeleton';
+import { fetchModelFacets, fetchModelView } from '@/lib/api/models';
+import { isFiltered, parseModelView, type ModelView, type SortKey } from '@/lib/model-filters';
+import { hrefWith, type SearchParams } from '@/lib/search-params';
+
+export const metadata: Metadata = { title: 'Models' };
+
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const view = parseModelView(params);
+  const key = JSON.stringify(params);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Models</h1>
+          <p className="muted" style={{ margin: 0 }}>Every fitted network, across architectures and datasets. Pick two or more to compare.</p>
+        </div>
+      </div>
+      <div className="models-layout">
+        <Suspense fallback={<SectionSkeleton title="Filters" height={360} />}>
+          <Filters view={view} formKey={key} />
+        </Suspense>
+        <Suspense key={key} fallback={<SectionSkeleton title="Models" height={480} />}>
+          <Table view={view} params={params} />
+        </Suspense>
+      </div>
+    </>
+  );
+}
+
+async function Filters({ view, formKey }: { view: ModelView; formKey: string }) {
+  const facets = await fetchModelFacets();
+  return <ModelFiltersForm key={formKey} view={view} architectures={facets.architectures.nodes} datasets={facets.datasets.nodes.map((d) => d.name)} />;
+}
+
+async function Table({ view, params }: { view: ModelView; params: SearchParams }) {
+  const page = await fetchModelView(view);
+  const sortable = (label: string, sort: SortKey | undefined, width: string, numeric = false): SortHeader => ({
+    label,
+    width,
+    numeric,
+    sorted: sort && view.sort === sort ? view.dir : undefined,
+    href: sort ? hrefWith('/', params, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc' }) : undefined,
+  });
+  const headers = [
+    sortable('Model', 'name', '22%'),
+    sortable('Architecture', 'architecture', '11%'),
+    sortable('Dataset', undefined, '11%'),
+    sortable('Accuracy', 'accuracy', '8%', true),
+    sortable('Layers', undefined, '6%', true),
+    sortable('Classes', undefined, '7%', true),
+    sortable('Latest run', undefined, '10%'),
+    sortable('Tags', undefined, '15%'),
+    sortable('Created', 'created', '10%'),
+  ];
+  return (
+    <section aria-label="Models" className="stack" style={{ gap: '0.5rem' }}>
+      {isFiltered(view) ? <p className="muted" style={{ margin: 0 }}>{page.totalCount} models match the filters.</p> : null}
+      <ModelsTable initial={page} params={params} headers={headers} />
+    </section>
+  );
 }

@@ -1,0 +1,227 @@
+'use client';
+
+/**
+ * A small SVG heatmap (recharts has none): rows × columns of cells coloured by a sequential or diverging
+ * scale, or by category; a colour legend; a tooltip with the exact value on hover or keyboard focus
+ * (arrow keys move the cell, Enter follows the cell's link).
+ */
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { makeColorScale, niceTicks, type ScaleKind } from '@/lib/color-scale';
+import { formatNumber } from '@/lib/format';
+
+export interface HeatmapCategory {
+  readonly value: number;
+  readonly label: string;
+  readonly color: string;
+}
+
+export interface HeatmapProps {
+  /** Row names, top to bottom. */
+  rows: readonly string[];
+  /** Column names, left to right. */
+  columns: readonly string[];
+  /** `[rows][columns]` values; null = missing. */
+  values: readonly (readonly (number | null)[])[];
+  /** What a cell holds, for the legend and tooltip, e.g. "mean log-density". */
+  valueLabel: string;
+  scale?: ScaleKind | 'categorical';
+  /** With `scale="categorical"`: the colour and name of each value. */
+  categories?: readonly HeatmapCategory[];
+  /** Cell link per column (e.g. the class page), followed on click / Enter. */
+  columnHrefs?: readonly string[];
+  /** Row link (e.g. the layer page), on the row label. */
+  rowHrefs?: readonly string[];
+  /** Axis names. */
+  rowAxis?: string;
+  columnAxis?: string;
+  digits?: number;
+  /** Accessible name of the figure. */
+  label: string;
+}
+
+const WIDTH = 1100;
+const LEFT = 112;
+const TOP = 8;
+const LEGEND = 56;
+
+export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label }: HeatmapProps) {
+  const router = useRouter();
+  const [active, setActive] = useState<{ r: number; c: number } | null>(null);
+
+  const flat = useMemo(() => values.flat(), [values]);
+  const colorScale = useMemo(() => (scale === 'categorical' ? null : makeColorScale(flat, scale)), [flat, scale]);
+  const categoryOf = useMemo(() => new Map((categories ?? []).map((c) => [c.value, c])), [categories]);
+
+  const cellW = Math.max(4, Math.min(48, (WIDTH - LEFT) / Math.max(1, columns.length)));
+  const cellH = Math.max(4, Math.min(30, rows.length > 40 ? cellW : 30));
+  const showColumnLabels = cellW >= 11;
+  const labelBand = showColumnLabels ? 34 : 16;
+  const gridW = cellW * columns.length;
+  const gridH = cellH * rows.length;
+  const height = TOP + gridH + labelBand + LEGEND;
+  const width = Math.max(LEFT + gridW + 8, 420);
+
+  function colorOf(value: number | null): string {
+    if (scale === 'categorical') return value === null ? 'var(--heatmap-missing)' : (categoryOf.get(value)?.color ?? 'var(--heatmap-missing)');
+    return colorScale!.color(value);
+  }
+  function describe(value: number | null): string {
+    if (value === null) return 'no value';
+    if (scale === 'categorical') return categoryOf.get(value)?.label ?? String(value);
+    return formatNumber(value, digits);
+  }
+
+  function cellAt(event: MouseEvent<SVGGElement>): { r: number; c: number } | null {
+    const target = event.target as SVGElement;
+    const r = target.getAttribute('data-r');
+    const c = target.getAttribute('data-c');
+    return r === null || c === null ? null : { r: Number(r), c: Number(c) };
+  }
+  function onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+    const current = active ?? { r: 0, c: 0 };
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      setActive({ r: clamp(current.r + move[0], rows.length), c: clamp(current.c + move[1], columns.length) });
+    } else if (event.key === 'Enter' && active && columnHrefs?.[active.c]) {
+      router.push(columnHrefs[active.c]);
+    } else if (event.key === 'Escape') setActive(null);
+  }
+
+  const activeValue = active ? (values[active.r]?.[active.c] ?? null) : null;
+  const tooltipLeft = active ? ((LEFT + (active.c + 0.5) * cellW) / width) * 100 : 0;
+  const tooltipTop = active ? ((TOP + (active.r + 1) * cellH) / height) * 100 : 0;
+
+  return (
+    <div className="heatmap" onMouseLeave={() => setActive(null)}>
+      <svg
+        data-export
+        role="img"
+        aria-label={label}
+        tabIndex={0}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxHeight: Math.max(height, 160) * 1.2, display: 'block' }}
+        preserveAspectRatio="xMinYMin meet"
+        onKeyDown={onKeyDown}
+        onBlur={() => setActive(null)}
+      >
+        {rows.map((row, r) => (
+          <text key={row + r} x={LEFT - 6} y={TOP + (r + 0.5) * cellH} textAnchor="end" dominantBaseline="middle" fontSize={Math.min(12, cellH * 0.8)} className="heatmap-row-label">
+            {rowHrefs?.[r] && cellH >= 10 ? <a href={rowHrefs[r]}>{row}</a> : row}
+          </text>
+        ))}
+        <g
+          onMouseMove={(event) => {
+            const cell = cellAt(event);
+            if (cell && (cell.r !== active?.r || cell.c !== active?.c)) setActive(cell);
+          }}
+          onClick={(event) => {
+            const cell = cellAt(event);
+            if (cell && columnHrefs?.[cell.c]) router.push(columnHrefs[cell.c]);
+          }}
+          style={{ cursor: columnHrefs ? 'pointer' : 'default' }}
+        >
+          {values.map((row, r) =>
+            row.map((value, c) => (
+              <rect
+                key={`${r}:${c}`}
+                data-r={r}
+                data-c={c}
+                data-value={value ?? ''}
+                x={LEFT + c * cellW}
+                y={TOP + r * cellH}
+                width={cellW + 0.2}
+                height={cellH + 0.2}
+                fill={colorOf(value)}
+              />
+            )),
+          )}
+        </g>
+        {active ? (
+          <rect x={LEFT + active.c * cellW} y={TOP + active.r * cellH} width={cellW} height={cellH} fill="none" stroke="var(--fg)" strokeWidth={1.5} pointerEvents="none" />
+        ) : null}
+        {showColumnLabels
+          ? columns.map((column, c) => (
+              <text key={column + c} x={LEFT + (c + 0.5) * cellW} y={TOP + gridH + 12} textAnchor="middle" fontSize={Math.min(11, cellW * 0.75)} className="heatmap-col-label">
+                {column}
+              </text>
+            ))
+          : null}
+        {columnAxis ? (
+          <text x={LEFT + gridW / 2} y={TOP + gridH + labelBand - 4} textAnchor="middle" fontSize={12} className="heatmap-axis">
+            {columnAxis}
+          </text>
+        ) : null}
+        {rowAxis ? (
+          <text x={12} y={TOP + gridH / 2} textAnchor="middle" fontSize={12} className="heatmap-axis" transform={`rotate(-90 12 ${TOP + gridH / 2})`}>
+            {rowAxis}
+          </text>
+        ) : null}
+        <Legend x={LEFT} y={TOP + gridH + labelBand + 6} width={Math.min(360, Math.max(200, gridW))} scale={scale} domain={colorScale?.domain} colorOf={colorOf} categories={categories} valueLabel={valueLabel} digits={digits} />
+      </svg>
+      {active ? (
+        <div className="chart-tooltip heatmap-tooltip" role="status" style={{ left: `${tooltipLeft}%`, top: `${tooltipTop}%` }}>
+          <div className="chart-tooltip-title">
+            {rowAxis ?? 'row'} {rows[active.r]} · {columnAxis ?? 'column'} {columns[active.c]}
+          </div>
+          <div>
+            {valueLabel}: <strong className="num" data-testid="heatmap-tooltip-value">{describe(activeValue)}</strong>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function clamp(i: number, n: number): number {
+  return Math.max(0, Math.min(n - 1, i));
+}
+
+interface LegendProps {
+  x: number;
+  y: number;
+  width: number;
+  scale: ScaleKind | 'categorical';
+  domain?: readonly [number, number];
+  colorOf: (v: number | null) => string;
+  categories?: readonly HeatmapCategory[];
+  valueLabel: string;
+  digits: number;
+}
+
+/** Colour bar with round ticks, or swatches for categories. */
+function Legend({ x, y, width, scale, domain, colorOf, categories, valueLabel, digits }: LegendProps) {
+  if (scale === 'categorical') {
+    return (
+      <g className="heatmap-legend" transform={`translate(${x} ${y})`}>
+        {(categories ?? []).map((category, i) => (
+          <g key={category.value} transform={`translate(${i * 130} 0)`}>
+            <rect width={14} height={14} fill={category.color} rx={2} />
+            <text x={20} y={11} fontSize={12}>{category.label}</text>
+          </g>
+        ))}
+      </g>
+    );
+  }
+  const [lo, hi] = domain ?? [0, 1];
+  const steps = 48;
+  const ticks = niceTicks(lo, hi, 5);
+  const position = (v: number) => (hi === lo ? width / 2 : ((v - lo) / (hi - lo)) * width);
+  return (
+    <g className="heatmap-legend" transform={`translate(${x} ${y})`}>
+      {Array.from({ length: steps }, (_, i) => (
+        <rect key={i} x={(i / steps) * width} width={width / steps + 0.5} height={10} fill={colorOf(lo + ((i + 0.5) / steps) * (hi - lo))} />
+      ))}
+      {ticks.map((tick) => (
+        <g key={tick} transform={`translate(${position(tick)} 0)`}>
+          <line y1={10} y2={14} stroke="var(--muted)" />
+          <text y={25} textAnchor="middle" fontSize={11}>{formatNumber(tick, Math.min(digits, 3))}</text>
+        </g>
+      ))}
+      <text x={width + 10} y={9} fontSize={12}>{valueLabel}</text>
+    </g>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+/**
+ * Filters of the Models table. Every change navigates to a URL holding the whole view (see
+ * lib/model-filters.ts), so views can be shared and the back button works; without JavaScript it is a
+ * plain GET form.
+ */
+import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { FIT_RUN_STATUSES, type ModelView } from '@/lib/model-filters';
+
+export interface ModelFiltersFormProps {
+  view: ModelView;
+  architectures: readonly { name: string; modelCount: number }[];
+  datasets: readonly string[];
+}
+
+const DEFAULTS: Record<string, string> = { tags: 'any', match: 'all', sort: 'created', dir: 'desc', first: '50' };
+
+/** The query string of a filter form: lists joined by commas, empty and default values left out. */
+function queryOf(form: HTMLFormElement): string {
+  const data = new FormData(form);
+  const out = new URLSearchParams();
+  for (const key of new Set(data.keys())) {
+    const values = data.getAll(key).map(String).map((v) => v.trim()).filter(Boolean);
+    const value = values.join(',');
+    if (value && DEFAULTS[key] !== value) out.set(key, value);
+  }
+  return out.toString();
+}
+
+export function ModelFiltersForm({ view, architectures, datasets }: ModelFiltersFormProps) {
+  const router = useRouter();
+  function apply(form: HTMLFormElement) {
+    const query = queryOf(form);
+    router.push(query ? `/?${query}` : '/', { scroll: false });
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply(event.currentTarget);
+  }
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    if ((event.target as HTMLInputElement).type !== 'text') apply(event.currentTarget);
+  }
+
+  return (
+    <form action="/" method="get" className="filters card" onSubmit={onSubmit} onChange={onChange} aria-label="Filter models" data-testid="model-filters">
+      <input type="hidden" name="sort" value={view.sort} />
+      <input type="hidden" name="dir" value={view.dir} />
+      <label className="field">
+        <span>Name contains</span>
+        <input type="text" name="q" defaultValue={view.q} placeholder="e.g. seed-3" onBlur={(e) => apply(e.currentTarget.form!)} />
+      </label>
+      <fieldset>
+        <legend>Architecture</legend>
+        {architectures.map((a) => (
+          <label key={a.name} className="check">
+            <input type="checkbox" name="arch" value={a.name} defaultChecked={view.architectures.includes(a.name)} /> {a.name} <span className="muted">({a.modelCount})</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Dataset</legend>
+        {datasets.map((d) => (
+          <label key={d} className="check">
+            <input type="checkbox" name="dataset" value={d} defaultChecked={view.datasets.includes(d)} /> {d}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Latest run</legend>
+        {FIT_RUN_STATUSES.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" name="status" value={s} defaultChecked={view.statuses.includes(s)} /> {s.toLowerCase()}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Tags (comma-separated)</span>
+        <input type="text" name="tag" defaultValue={view.tags.join(', ')} placeholder="paper, baseline" onBlur={(e) => apply(e.currentTarget.form!)} />
+      </label>
+      <label className="field">
+        <span>Tags must match</span>
+        <select name="tags" defaultValue={view.tagMode}>
+          <option value="any">any tag (in)</option>
+          <option value="all">every tag (and)</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Combine conditions</span>
+        <select name="match" defaultValue={view.match} data-testid="match-mode">
+          <option value="all">all must hold (and)</option>
+          <option value="any">any may hold (or)</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Page size</span>
+        <select name="first" defaultValue={String(view.first)}>
+          {[20, 50, 100].map((n) => (
+            <option key={n} value={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <button type="submit" className="primary">Apply</button>
+        <a className="button" href="/">Clear</a>
+      </div>
+    </form>
+  );
+}
