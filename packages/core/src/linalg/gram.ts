@@ -19,19 +19,44 @@ export function gramMatrix(x: Float32Array | Float64Array, n: number, dim: numbe
       const source = (start + r) * dim;
       for (let a = 0; a < dim; a++) block[a * rows + r] = x[source + a];
     }
-    for (let a = 0; a < dim; a++) {
-      const rowA = a * rows;
-      const out = a * dim;
-      for (let b = a; b < dim; b++) {
-        const rowB = b * rows;
-        let sum = 0;
-        for (let r = 0; r < rows; r++) sum += block[rowA + r] * block[rowB + r];
-        gram[out + b] += sum;
-      }
-    }
+    for (let a = 0; a < dim; a++) accumulateRow(block, rows, dim, a, gram);
   }
   for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) gram[a * dim + b] = gram[b * dim + a];
   return gram;
+}
+
+/** gram[a][b] += ⟨block_a, block_b⟩ for b ≥ a, four columns b at a time to reuse each load of block_a. */
+function accumulateRow(block: Float64Array, rows: number, dim: number, a: number, gram: Float64Array): void {
+  const rowA = a * rows;
+  const out = a * dim;
+  let b = a;
+  for (; b + 3 < dim; b += 4) {
+    const r0 = b * rows;
+    const r1 = r0 + rows;
+    const r2 = r1 + rows;
+    const r3 = r2 + rows;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let r = 0; r < rows; r++) {
+      const v = block[rowA + r];
+      s0 += v * block[r0 + r];
+      s1 += v * block[r1 + r];
+      s2 += v * block[r2 + r];
+      s3 += v * block[r3 + r];
+    }
+    gram[out + b] += s0;
+    gram[out + b + 1] += s1;
+    gram[out + b + 2] += s2;
+    gram[out + b + 3] += s3;
+  }
+  for (; b < dim; b++) {
+    const rowB = b * rows;
+    let sum = 0;
+    for (let r = 0; r < rows; r++) sum += block[rowA + r] * block[rowB + r];
+    gram[out + b] += sum;
+  }
 }
 
 /**

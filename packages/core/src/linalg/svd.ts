@@ -17,7 +17,9 @@ export interface TruncatedSvd {
 export interface SvdOptions {
   /**
    * 'typed': float64 typed arrays; 'tensor': the active TensorFlow.js backend (float32 per chunk);
-   * 'auto' (default): 'tensor' when a backend is active and n·D² ≥ 2³⁰, else 'typed'.
+   * 'auto' (default): 'tensor' when the active backend is native or GPU (tensorflow, webgpu, webgl)
+   * and n·D² ≥ 2³⁰, else 'typed'. The tfjs 'cpu' and 'wasm' backends are not used by 'auto': on
+   * n = 4096, D = 512 they took 2.1 s and 2.4 s against 0.31 s for the typed-array kernel.
    */
   gram?: 'auto' | 'typed' | 'tensor';
   /** Rows per matMul on the tensor path (default 4096). */
@@ -47,7 +49,8 @@ export async function truncatedSvdViaGram(
   if (!Number.isInteger(k) || k < 1 || k > rank) {
     throw new InvalidArgumentError('k', `must be an integer in [1, min(n, D) = ${rank}], got ${k}`);
   }
-  const useTensor = options.gram === 'tensor' || (options.gram !== 'typed' && backendActive() && n * dim * dim >= TENSOR_WORK_THRESHOLD);
+  const useTensor =
+    options.gram === 'tensor' || (options.gram !== 'typed' && fastBackendActive() && n * dim * dim >= TENSOR_WORK_THRESHOLD);
   const gram = useTensor ? await gramMatrixTensor(x, n, dim, options.chunkRows) : gramMatrix(x, n, dim);
   return svdFromGram(gram, n, dim, k);
 }
@@ -111,7 +114,10 @@ function checkShape(x: Float32Array | Float64Array, n: number, dim: number): voi
   }
 }
 
-/** True once some TensorFlow.js backend has been initialised (we never trigger initialisation here). */
-function backendActive(): boolean {
-  return (tf.engine() as unknown as { backendName: string | null }).backendName != null;
+const FAST_BACKENDS = new Set(['tensorflow', 'webgpu', 'webgl']);
+
+/** True when a native or GPU TensorFlow.js backend is already initialised (we never trigger initialisation here). */
+function fastBackendActive(): boolean {
+  const name: string | undefined = tf.engine().backendName;
+  return name != null && FAST_BACKENDS.has(name);
 }
