@@ -28,3 +28,4 @@ export {
   writePredictiveFile,
 } from './predictive-file.ts';
 export { sampleClass, sampleTrace } from './sample.ts';
+export { traceModel, effectiveTraceCount } from './trace-model.ts';

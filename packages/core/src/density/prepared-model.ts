@@ -1,4 +1,4 @@
-import { solveLower } from '../linalg/index.ts';
+import { invertLower } from '../linalg/index.ts';
 import { assertValidModel } from './check-model.ts';
 import type { PredictiveModel } from './predictive-model.ts';
 import { studentTLogNormaliser } from './student-t-log-pdf.ts';
@@ -84,24 +84,14 @@ export function prepareModel(model: PredictiveModel, parameter = 'model'): Prepa
 
 /**
  * The inverse factors L_k⁻¹ of a class, [K, d, d] row-major lower-triangular,
- * computed once (column by column with forward substitution) and cached. The
- * tensor kernel turns all Mahalanobis terms into one matmul with them.
+ * computed once and cached. The tensor kernel turns all Mahalanobis terms into
+ * one matmul with them.
  */
 export function inverseFactors(cls: PreparedClass, d: number): Float64Array {
   const hit = inverses.get(cls);
   if (hit) return hit;
   const out = new Float64Array(cls.size * d * d);
-  const unit = new Float64Array(d);
-  const column = new Float64Array(d);
-  for (let k = 0; k < cls.size; k++) {
-    const offset = k * d * d;
-    for (let j = 0; j < d; j++) {
-      unit.fill(0);
-      unit[j] = 1;
-      solveLower(cls.scaleTril, d, unit, column, offset);
-      for (let i = j; i < d; i++) out[offset + i * d + j] = column[i];
-    }
-  }
+  for (let k = 0; k < cls.size; k++) out.set(invertLower(cls.scaleTril, d, k * d * d), k * d * d);
   inverses.set(cls, out);
   return out;
 }

@@ -1,0 +1,11 @@
+export { classLogDensityStats, meanAndSd, type ClassLogDensityStats } from './class-log-density-stats.ts';
+export { largestGapSplit, type LargestGapSplit } from './largest-gap-split.ts';
+export { traceMonteCarlo, type MonteCarloEstimate, type MonteCarloOptions } from './trace-monte-carlo.ts';
+export { relativeEntropy, diagonalGaussianLogPdf } from './relative-entropy.ts';
+export { differentialEntropy } from './differential-entropy.ts';
+export { meanIntraClassDistance } from './mean-intra-class-distance.ts';
+export { betweenClassKl, positiveKlSummary, type BetweenClassKl, type BetweenClassKlOptions } from './between-class-kl.ts';
+export { classificationMetrics, type ClassificationMetrics } from './weighted-f1.ts';
+export { generativeClassification, type GenerativeClassification } from './generative-classification.ts';
+export { densityBins, type DensityBin, type DensityBinOptions } from './density-bins.ts';
+export { pearson, spearman, averageRanks, correlationWithCi, type CorrelationEstimate } from './correlation.ts';
