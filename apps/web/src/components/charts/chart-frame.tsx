@@ -12,7 +12,7 @@ export interface ChartFrameProps {
   /** File name stem for exports, e.g. `resnet18-layer4-log-density`. */
   name: string;
   /** The chart's data, one object per row, exported as CSV. */
-  rows: readonly Record<string, CsvValue>[];
+  rows: readonly object[];
   /** Extra controls shown beside the export buttons (e.g. a statistic switch). */
   actions?: ReactNode;
   /** Note under the chart, e.g. how many points were drawn of how many. */
@@ -29,7 +29,7 @@ export function ChartFrame({ title, subtitle, name, rows, actions, footer, child
     return body.current?.querySelector<SVGSVGElement>('svg[data-export], svg.recharts-surface') ?? null;
   }
   async function exportAs(kind: 'csv' | 'svg' | 'png') {
-    if (kind === 'csv') return downloadBlob(new Blob([toCsv(rows)], { type: 'text/csv' }), `${file}.csv`);
+    if (kind === 'csv') return downloadBlob(new Blob([toCsv(rows as readonly Record<string, CsvValue>[])], { type: 'text/csv' }), `${file}.csv`);
     const svg = chartSvg();
     if (!svg) return;
     const document = serializeSvg(svg);

@@ -23,7 +23,7 @@ export function DepthSplitChart({ rows, name }: { rows: DepthSplitRow[]; name: s
       title="Where the two modes appear"
       subtitle="Per layer: largest gap between sorted class mean log-densities, and the classes below / above its midpoint."
       name={name}
-      rows={rows as unknown as Record<string, number | string | null>[]}
+      rows={rows}
     >
       <ComposedChart data={rows} responsive style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid {...gridProps} />

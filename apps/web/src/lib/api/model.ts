@@ -100,7 +100,7 @@ export async function fetchHeatmap(id: string, statistic: ApiStatistic): Promise
 }
 
 /** Class names by label (the label itself when the dataset has none). */
-export function classNames(model: Pick<ModelInfo, 'dataset'>): (label: number) => string {
+export function classNames(model: { dataset: { classes: { nodes: { label: number; name: string }[] } } }): (label: number) => string {
   const names = new Map(model.dataset.classes.nodes.map((c) => [c.label, c.name]));
   return (label) => names.get(label) ?? String(label);
 }

@@ -1,0 +1,189 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { DensityBinsChart } from '@/components/charts/density-bins-chart';
+import { EntropyDistanceChart } from '@/components/charts/entropy-distance-chart';
+import { HeatmapCard } from '@/components/charts/heatmap-card';
+import { RankedLogDensityChart } from '@/components/charts/ranked-log-density-chart';
+import { SubsetByLayerChart } from '@/components/charts/subset-by-layer-chart';
+import { TraceChart } from '@/components/charts/trace-chart';
+import { ClassFitTable } from '@/components/layer/class-fit-table';
+import { SectionSkeleton } from '@/components/ui/skeleton';
+import { SegmentedLinks } from '@/components/ui/segmented-links';
+import { UrlSelect } from '@/components/ui/url-select';
+import { classNames } from '@/lib/api/model';
+import { fetchClassFits, fetchClassTraces, fetchDensityBins, fetchKLMatrices, fetchLayer, fetchLayerSummaries, type LayerInfo } from '@/lib/api/layer';
+import { formatNumber, formatPercent } from '@/lib/format';
+import { toMatrix } from '@/lib/numeric-array';
+import { hrefWith, param, type SearchParams } from '@/lib/search-params';
+import { subsetRows } from '@/lib/subset-rows';
+
+interface Props {
+  params: Promise<{ id: string; layerId: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const layer = await fetchLayer(decodeURIComponent((await params).layerId));
+  return { title: layer ? `${layer.model.name} · ${layer.name}` : 'Layer' };
+}
+
+export default async function LayerPage({ params, searchParams }: Props) {
+  const { id, layerId } = await params;
+  const query = await searchParams;
+  const layer = await fetchLayer(decodeURIComponent(layerId));
+  if (!layer) notFound();
+  const modelHref = `/models/${encodeURIComponent(layer.model.id)}`;
+  const base = `${modelHref}/layers/${encodeURIComponent(layer.id)}`;
+  const split = layer.groupSplit;
+  const stem = `${layer.model.name}-${layer.name}`;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <div className="breadcrumbs"><Link href="/">Models</Link> / <Link href={modelHref}>{layer.model.name}</Link> /</div>
+          <h1 data-testid="layer-name">Layer {layer.name}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {layer.model.architecture.name} on {layer.model.dataset.name} · relative depth {layer.relativeDepth.toFixed(2)} · {layer.dim} dims → {layer.reducedDim ?? '–'} after SVD
+            {layer.svd ? ` (${formatPercent(layer.svd.varianceFraction)} of variance)` : ''}
+          </p>
+        </div>
+        <SegmentedLinks
+          label="Layer"
+          current={layer.id}
+          options={layer.model.layers.nodes.map((l) => ({ key: l.id, label: l.name, href: hrefWith(`${modelHref}/layers/${encodeURIComponent(l.id)}`, query, {}) }))}
+        />
+      </div>
+      {split ? (
+        <div className="grid grid-3" style={{ marginBottom: '1rem' }} data-testid="split-summary">
+          <div className="card stat"><span className="muted">Largest gap</span><strong>{formatNumber(split.gap)} nats</strong></div>
+          <div className="card stat"><span className="muted">Split threshold</span><strong>{formatNumber(split.threshold)}</strong></div>
+          <div className="card stat"><span className="muted">Low / high-density classes</span><strong>{split.lowCount} / {split.highCount}</strong></div>
+        </div>
+      ) : null}
+      <div className="stack">
+        <Suspense fallback={<SectionSkeleton title="Class log-densities, sorted (Fig. 1)" height={340} />}>
+          <ClassSections layer={layer} stem={stem} modelHref={modelHref} />
+        </Suspense>
+        <div className="grid grid-2">
+          <Suspense fallback={<SectionSkeleton title="Density bins vs memorization (Fig. 3)" height={320} />}>
+            <BinsSection layer={layer} stem={stem} />
+          </Suspense>
+          <Suspense key={param(query, 'kl') ?? ''} fallback={<SectionSkeleton title="Between-class KL (Fig. 4)" height={320} />}>
+            <KLSection layer={layer} stem={stem} subset={param(query, 'kl')} base={base} query={query} />
+          </Suspense>
+        </div>
+        <Suspense fallback={<SectionSkeleton title="Across layers (Figs. 4 and A.11)" height={300} />}>
+          <AcrossLayers layer={layer} stem={stem} />
+        </Suspense>
+        <Suspense key={param(query, 'trace') ?? ''} fallback={<SectionSkeleton title="Sampler diagnostics" height={240} />}>
+          <Diagnostics layer={layer} stem={stem} traceLabel={param(query, 'trace')} />
+        </Suspense>
+      </div>
+    </>
+  );
+}
+
+async function ClassSections({ layer, stem, modelHref }: { layer: LayerInfo; stem: string; modelHref: string }) {
+  const fits = await fetchClassFits(layer.id);
+  const name = classNames(layer.model);
+  const ranked = fits
+    .filter((f) => f.meanLogDensity !== null)
+    .sort((a, b) => a.meanLogDensity! - b.meanLogDensity!)
+    .map((f, rank) => ({ rank, label: f.label, name: name(f.label), mean: f.meanLogDensity!, sd: f.sdLogDensity ?? 0, n: f.n, group: f.group }));
+  const entropy = fits
+    .filter((f) => f.relativeEntropy !== null && f.meanDistance !== null)
+    .map((f) => ({ label: f.label, name: name(f.label), relativeEntropy: f.relativeEntropy!, meanDistance: f.meanDistance!, meanLogDensity: f.meanLogDensity, group: f.group }));
+  return (
+    <>
+      <RankedLogDensityChart rows={ranked} threshold={layer.groupSplit?.threshold ?? null} name={`${stem}-log-density-sorted`} />
+      <div className="grid grid-2">
+        <EntropyDistanceChart rows={entropy} name={`${stem}-entropy-vs-distance`} />
+        <ClassFitTable rows={fits.map((f) => ({ ...f, name: name(f.label), href: `${modelHref}/classes/${f.label}` }))} name={`${stem}-class-fits`} />
+      </div>
+    </>
+  );
+}
+
+async function BinsSection({ layer, stem }: { layer: LayerInfo; stem: string }) {
+  const bins = await fetchDensityBins(layer.id);
+  if (bins.length === 0) return <section className="card"><h3>Density bins vs memorization (Fig. 3)</h3><p className="muted">No density bins for this layer (they need memorization scores).</p></section>;
+  return <DensityBinsChart rows={bins} name={`${stem}-density-bins`} />;
+}
+
+async function KLSection({ layer, stem, subset, base, query }: { layer: LayerInfo; stem: string; subset: string | undefined; base: string; query: SearchParams }) {
+  const all = await fetchKLMatrices(layer.id);
+  const chosen = all.find((m) => m.subset === subset) ?? all[0];
+  if (!chosen || !chosen.matrix) return <section className="card"><h3>Between-class KL (Fig. 4)</h3><p className="muted">No KL divergences computed for this layer.</p></section>;
+  const name = classNames(layer.model);
+  const labels = chosen.labels.map(name);
+  return (
+    <HeatmapCard
+      title="Between-class KL (Fig. 4)"
+      subtitle={`KL(row ‖ column), ${chosen.subset} examples; mean ± s.d. of positive entries ${formatNumber(chosen.mean)} ± ${formatNumber(chosen.sd)}.`}
+      name={`${stem}-kl-${chosen.subset}`}
+      actions={all.length > 1 ? <SegmentedLinks label="Subset" current={chosen.subset} options={all.map((m) => ({ key: m.subset, label: m.subset, href: hrefWith(base, query, { kl: m.subset }) }))} /> : null}
+      label={`Between-class KL divergences at layer ${layer.name}`}
+      rows={labels}
+      columns={labels}
+      values={toMatrix(chosen.matrix)}
+      valueLabel="KL (nats)"
+      rowAxis="class"
+      columnAxis="class"
+      columnHrefs={chosen.labels.map((l) => `/models/${encodeURIComponent(layer.model.id)}/classes/${l}`)}
+      digits={4}
+    />
+  );
+}
+
+async function AcrossLayers({ layer, stem }: { layer: LayerInfo; stem: string }) {
+  const summaries = await fetchLayerSummaries(layer.model.id);
+  const kl = subsetRows(summaries, layer.id, (s) => s.klMatrices.map((m) => ({ subset: m.subset, mean: m.mean, sd: m.sd })));
+  const f1 = subsetRows(summaries, layer.id, (s) => s.generativeClassification.map((g) => ({ subset: g.subset, mean: g.f1Mean, sd: g.f1Sd })));
+  return (
+    <div className="grid grid-2">
+      {kl.subsets.length ? (
+        <SubsetByLayerChart title="Between-class KL across layers (Fig. 4)" subtitle="Mean ± s.d. of positive KL(class i ‖ class j) per memorization subset." name={`${layer.model.name}-kl-by-layer`} rows={kl.rows} subsets={kl.subsets} yLabel="KL (nats)" kind="line" />
+      ) : (
+        <section className="card"><h3>Between-class KL across layers (Fig. 4)</h3><p className="muted">Not computed for this model.</p></section>
+      )}
+      {f1.subsets.length ? (
+        <SubsetByLayerChart title="Generative classification across layers (Fig. A.11)" subtitle="Weighted F1 of argmax log p(x | class), mean ± s.d. over traces, per subset." name={`${layer.model.name}-genclass-by-layer`} rows={f1.rows} subsets={f1.subsets} yLabel="weighted F1" kind="bar" domain={[0, 1]} />
+      ) : (
+        <section className="card"><h3>Generative classification across layers (Fig. A.11)</h3><p className="muted">Not computed for this model.</p></section>
+      )}
+    </div>
+  );
+}
+
+async function Diagnostics({ layer, stem, traceLabel }: { layer: LayerInfo; stem: string; traceLabel: string | undefined }) {
+  const fits = await fetchClassFits(layer.id);
+  if (fits.length === 0) return null;
+  const name = classNames(layer.model);
+  const byDensity = [...fits].sort((a, b) => (a.meanLogDensity ?? 0) - (b.meanLogDensity ?? 0));
+  const chosen = fits.find((f) => String(f.label) === traceLabel) ?? byDensity[0];
+  const traces = await fetchClassTraces(chosen.id);
+  const burnIn = Number(layer.model.latestFitRun?.config?.burnIn ?? NaN);
+  const diagnostics = traces?.diagnostics;
+  const toChains = (list: { chain: number; series: { totalPoints: number; x: number[]; y: number[] } }[]) => list.map((t) => ({ chain: t.chain, ...t.series }));
+  return (
+    <section className="stack" aria-label="Sampler diagnostics">
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 style={{ margin: 0 }}>Sampler diagnostics · {name(chosen.label)}</h2>
+        <div className="row">
+          {diagnostics ? <span className="muted">R-hat {formatNumber(diagnostics.rHat)} · {diagnostics.chains} chains × {diagnostics.sweeps} sweeps</span> : null}
+          <UrlSelect name="trace" label="Class" value={String(chosen.label)} options={byDensity.map((f) => ({ value: String(f.label), label: `${name(f.label)} (${formatNumber(f.meanLogDensity)})` }))} />
+        </div>
+      </div>
+      {diagnostics ? (
+        <div className="grid grid-2">
+          <TraceChart title="Cluster count per sweep" name={`${stem}-class${chosen.label}-clusters`} chains={toChains(diagnostics.clusterCounts)} yLabel="clusters" burnIn={Number.isFinite(burnIn) ? burnIn : null} />
+          <TraceChart title="Log-likelihood per sweep" name={`${stem}-class${chosen.label}-loglik`} chains={toChains(diagnostics.logLikelihoods)} yLabel="log-likelihood" burnIn={Number.isFinite(burnIn) ? burnIn : null} />
+        </div>
+      ) : (
+        <p className="muted">No traces were kept for this class.</p>
+      )}
+    </section>
+  );
+}
