@@ -21,8 +21,8 @@ describe('classLogDensityStats', () => {
 
 describe('densityBins on the real ResNet18/CIFAR-100 memorisation scores (METHOD.md H.3)', async () => {
   const arrays = await readNpzFile(npz);
-  const mem = toNumberArray(arrays.tr_mem);
-  const labels = toInt32Labels(arrays.tr_labels);
+  const mem = toNumberArray(arrays.tr_mem, 'tr_mem');
+  const labels = toInt32Labels(arrays.tr_labels, 'tr_labels');
   // A synthetic, class-structured stand-in for log-densities: a class offset (classes ≥ 50 far higher, so
   // the two modes exist) minus 30 × memorisation, plus a deterministic per-example wiggle.
   const logDensity = Float64Array.from(mem, (m, i) => (labels[i] >= 50 ? 0 : -80) + labels[i] / 10 - 30 * m + Math.sin(i));

@@ -81,10 +81,23 @@ function chunkLogDensities(x: tf.Tensor2D, t: BlockTensors, block: ClassBlock, d
   const k = block.components;
   const y = tf.sub(tf.matMul(x, t.w), t.offsets);
   const maha = tf.sum(tf.square(tf.reshape(y, [rows, k, d])), 2);
-  const logPdf = tf.sub(t.bias, tf.mul(t.halfPower, tf.log1p(tf.mul(maha, t.inverseDf))));
+  const logPdf = tf.sub(t.bias, tf.mul(t.halfPower, accurateLog1p(tf.mul(maha, t.inverseDf))));
   const padded = tf.concat([logPdf, tf.fill([rows, 1], -Infinity)], 1);
   const slots = tf.reshape(tf.gather(padded, t.gather, 1), [rows, block.groupCount, block.maxGroupSize]);
   return tf.logSumExp(slots, 2) as tf.Tensor2D;
+}
+
+/**
+ * log(1 + u) accurate for tiny u in float32. The wasm backend's log1p loses u
+ * below float32 ε (1 + u rounds to 1), which for ν = 1e8 zeroes the whole
+ * Mahalanobis term; Goldberg's identity log1p(u) = log(w)·u/(w − 1), w = 1 + u,
+ * cancels that rounding (and is exactly u when w = 1).
+ */
+function accurateLog1p(u: tf.Tensor): tf.Tensor {
+  const w = tf.add(u, 1);
+  const shifted = tf.sub(w, 1);
+  const ratio = tf.div(tf.mul(tf.log(w), u), tf.maximum(shifted, 1e-30));
+  return tf.where(tf.equal(shifted, 0), u, ratio);
 }
 
 function blockTensors(prepared: PreparedModel, block: ClassBlock): BlockTensors {

@@ -7,7 +7,7 @@ import { mixtureLogPdf } from './mixture-log-pdf.ts';
 import { readPredictiveFile } from './predictive-file.ts';
 import type { PredictiveModel } from './predictive-model.ts';
 import { scoreOwnClass, scoreSamples, scoreSamplesExact, scoreSamplesPerTrace } from './score.ts';
-import { fixturePath, flat, loadFixture, relativeError } from './test-support.ts';
+import { component, fixturePath, flat, loadFixture, mixtureOf, modelOf, relativeError } from './test-support.ts';
 
 interface Case {
   file: string;
@@ -104,6 +104,15 @@ describe('scoreSamples edges', () => {
     await expect(scoreSamples(model, new Float64Array(5), 2)).rejects.toMatchObject({ parameter: 'points' });
     await expect(scoreSamples(model, Float64Array.of(1, NaN), 1)).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(scoreOwnClass(model, Float64Array.of(1, 2), 1, [999])).rejects.toMatchObject({ parameter: 'labels' });
+  });
+
+  // ν = 1e8: ((ν+d)/2)·log1p(m/ν) needs log1p of ~1e-8, below float32 ε; the kernel must keep it.
+  it('keeps the Mahalanobis term for huge ν in the tensor kernel', async () => {
+    const model = modelOf([mixtureOf(0, [component(1, 1e8, [1, 2, 3], [2, 0.3, 0, 0.3, 1, 0.1, 0, 0.1, 0.5])], [0, 0, 0], [1, 1, 1])]);
+    const x = Float64Array.of(1, 2, 3, 2, 0, 3.5, -4, 6, 1);
+    const exact = scoreSamplesExact(model, x, 3);
+    const tensor = await scoreSamples(model, x, 3);
+    exact.forEach((v, i) => expect(relativeError(tensor[i], v), `point ${i}: ${tensor[i]} vs ${v}`).toBeLessThan(1e-5));
   });
 
   it('applies the stored projection z = V x when points have inputDim columns', async () => {

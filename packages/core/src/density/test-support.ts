@@ -42,3 +42,30 @@ export function modelOf(classes: ClassMixture[], traceAveraging: 'density' | 'lo
 export function relativeError(got: number, want: number): number {
   return Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
 }
+
+/**
+ * The model of the data mapped by x_j → a_j x_j + c_j: loc' = a∘loc + c,
+ * L' = A L S with S = diag(sign a) (so the diagonal stays positive and
+ * L'L'ᵀ = A L Lᵀ A), reference mean' = a∘mean + c, variance' = a²∘variance.
+ */
+export function affineModel(model: PredictiveModel, a: number[], c: number[]): PredictiveModel {
+  const d = model.dim;
+  return {
+    ...model,
+    classes: model.classes.map((cls) => ({
+      ...cls,
+      components: cls.components.map((k) => ({
+        ...k,
+        loc: k.loc.map((v, j) => a[j] * v + c[j]),
+        scaleTril: k.scaleTril.map((v, idx) => a[Math.floor(idx / d)] * v * Math.sign(a[idx % d])),
+      })),
+      reference: { mean: cls.reference.mean.map((v, j) => a[j] * v + c[j]), variance: cls.reference.variance.map((v, j) => a[j] * a[j] * v) },
+    })),
+  };
+}
+
+/** Applies x_j → a_j x_j + c_j to [n, d] points. */
+export function affinePoints(points: Float64Array, a: number[], c: number[]): Float64Array {
+  const d = a.length;
+  return points.map((v, idx) => a[idx % d] * v + c[idx % d]);
+}
