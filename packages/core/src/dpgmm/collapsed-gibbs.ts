@@ -11,7 +11,7 @@ export interface ChainSettings {
   readonly blockSize: number;
   readonly initialClusters: number;
   readonly alphaPrior: AlphaPrior;
-  readonly variants: Pick<DpgmmVariants, 'alphaUpdate' | 'alphaInit'>;
+  readonly variants: Pick<DpgmmVariants, 'alphaUpdate' | 'alphaInit' | 'alphaTiming'>;
   /**
    * 'leave-out' (default): points that stay in their cluster are never downdated
    * and re-added; their leave-block-out predictive comes from `BlockScorer.leaveOut`.
@@ -23,8 +23,9 @@ export interface ChainSettings {
 
 /**
  * One chain of the block collapsed Gibbs sampler for one class (METHOD B.6, B.7, C).
- * `sweep()` is one pass over the class in blocks of b points; the block uses the
- * α from before that block's α update (METHOD C, the parallel script the paper ran).
+ * `sweep()` is one pass over the class in blocks of b points; by default a block
+ * uses the α from before that block's α update (METHOD C: the parallel script the
+ * paper ran); `variants.alphaTiming: 'updated'` gives the B.7 order instead.
  */
 export class GibbsChain {
   alpha: number;
@@ -39,6 +40,7 @@ export class GibbsChain {
   private readonly blockSlot: Int32Array;
   private readonly choice: Int32Array;
   private readonly members: Int32Array;
+  private readonly moved: Uint8Array;
   private candidateSlot = new Int32Array(0);
   private logWeights = new Float64Array(0);
 
@@ -61,6 +63,7 @@ export class GibbsChain {
     this.blockSlot = new Int32Array(b);
     this.choice = new Int32Array(b);
     this.members = new Int32Array(b);
+    this.moved = new Uint8Array(b);
     this.priorLogPdf = this.computePriorLogPdf();
   }
 
@@ -108,8 +111,9 @@ export class GibbsChain {
       block[b] = this.permutation[start + b];
       blockSlot[b] = pool.assignment[block[b]];
     }
-    const alphaUsed = this.alpha;
+    const previous = this.alpha;
     this.alpha = updateAlpha(this.rng, this.alpha, pool.size, this.n, settings.alphaPrior, settings.variants.alphaUpdate);
+    const alphaUsed = settings.variants.alphaTiming === 'updated' ? this.alpha : previous;
     this.ensureCapacity();
     if (settings.route === 'downdate') {
       for (let b = 0; b < count; b++) pool.remove(blockSlot[b], block[b]);
@@ -156,9 +160,13 @@ export class GibbsChain {
     return c;
   }
 
-  /** Applies the draws: movers leave their clusters, "new" choices share ONE new cluster (B.7.2.4). */
+  /**
+   * Applies the draws: movers leave their clusters (emptied ones are deleted), then
+   * all "new" choices share ONE new cluster (B.7.2.4), then movers join. A deleted
+   * slot may be reused by the new cluster, hence the explicit `moved` flags.
+   */
   private move(count: number, candidates: number): void {
-    const { pool, block, blockSlot, choice } = this;
+    const { pool, block, blockSlot, choice, moved } = this;
     const removed = this.settings.route === 'downdate';
     let anyNew = false;
     for (let b = 0; b < count; b++) {
@@ -168,13 +176,11 @@ export class GibbsChain {
       } else {
         choice[b] = this.candidateSlot[choice[b]];
       }
-      if (!removed && choice[b] !== blockSlot[b]) pool.remove(blockSlot[b], block[b]);
+      moved[b] = removed || choice[b] !== blockSlot[b] ? 1 : 0;
+      if (!removed && moved[b]) pool.remove(blockSlot[b], block[b]);
     }
     const fresh = anyNew ? pool.create() : -1;
-    for (let b = 0; b < count; b++) {
-      const target = choice[b] === -1 ? fresh : choice[b];
-      if (removed || target !== blockSlot[b]) pool.add(target, block[b]);
-    }
+    for (let b = 0; b < count; b++) if (moved[b]) pool.add(choice[b] === -1 ? fresh : choice[b], block[b]);
   }
 
   private ensureCapacity(): void {

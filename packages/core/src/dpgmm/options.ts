@@ -40,9 +40,10 @@ export const fitOptionsSchema = z
         mixtureWeights: z.enum(['paper', 'crp']).default('paper'),
         traceAveraging: z.enum(['log', 'density']).default('log'),
         alphaInit: z.enum(['paper', 'textbook']).default('paper'),
+        alphaTiming: z.enum(['lagged', 'updated']).default('lagged'),
       })
       .strict()
-      .default({ alphaUpdate: 'paper', mixtureWeights: 'paper', traceAveraging: 'log', alphaInit: 'paper' }),
+      .default({ alphaUpdate: 'paper', mixtureWeights: 'paper', traceAveraging: 'log', alphaInit: 'paper', alphaTiming: 'lagged' }),
   })
   .strict()
   .superRefine((o, ctx) => {

@@ -19,6 +19,12 @@ export interface DpgmmVariants {
   readonly traceAveraging: 'log' | 'density';
   /** 'paper': α_init = 1 + Exp(1) (scipy loc quirk); 'textbook': α_init ~ Gamma(a, b). */
   readonly alphaInit: 'paper' | 'textbook';
+  /**
+   * Which α a block's draws use: 'lagged' (METHOD C, the parallel script the paper
+   * ran: α from before the block's update) or 'updated' (METHOD B.7 order: update,
+   * then use). Absent means 'lagged'.
+   */
+  readonly alphaTiming?: 'lagged' | 'updated';
 }
 
 /** One kept sample of one class's chain. */
