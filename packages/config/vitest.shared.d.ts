@@ -1,0 +1,1 @@
+export declare const sharedTestConfig: { testTimeout: number; hookTimeout: number; pool: 'forks' };

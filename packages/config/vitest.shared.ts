@@ -1,6 +1,0 @@
-/** Shared vitest defaults: numerical tests are slow on 2 cores, so time-outs are generous. */
-export const sharedTestConfig = {
-  testTimeout: 120_000,
-  hookTimeout: 120_000,
-  pool: 'forks' as const,
-};
