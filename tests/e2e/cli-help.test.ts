@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot } from './support/cli.ts';
 
 describe('classfit CLI', () => {
   it('prints help from the repository root through npx', () => {
-    const out = execFileSync('npx', ['classfit', '--help'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/fit/);
-    expect(out).toMatch(/score/);
+    const out = execFileSync('npx', ['classfit', '--help'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(out).toMatch(/^\s+fit\s/m);
+    expect(out).toMatch(/^\s+score\s/m);
   });
 });
