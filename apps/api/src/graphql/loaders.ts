@@ -1,0 +1,96 @@
+/**
+ * DataLoaders, fresh per request (so nothing is cached across users or requests): every field that needs rows
+ * goes through one of these, so a page of models → layers → class fits costs a fixed number of statements.
+ */
+import DataLoader from 'dataloader';
+import {
+  architecturesByIds,
+  classesByDatasetIds,
+  classFitsByIds,
+  classFitsByRunIds,
+  datasetClassesByIds,
+  datasetsByIds,
+  densityBinsByRunIds,
+  examplesByIds,
+  genclassResultsByRunIds,
+  groupSplitsByIds,
+  groupSplitsByRunIds,
+  klMatricesByRunIds,
+  latestRunsByModelIds,
+  latestSucceededRunsByModelIds,
+  layerCountsByModelIds,
+  layerFitsByRunIds,
+  layersByIds,
+  layersByModelIds,
+  modelCountsByArchitectureIds,
+  modelsByIds,
+  projectsByIds,
+  runsByIds,
+  type Db,
+} from '@classfit/db';
+
+type Fetch<R> = (db: Db, ids: readonly number[]) => Promise<R[]>;
+
+/** A loader of one row per id (undefined when absent). */
+function byId<R extends { id: number }>(db: Db, fetch: Fetch<R>): DataLoader<number, R | undefined> {
+  return new DataLoader(async (ids) => {
+    const rows = new Map((await fetch(db, ids)).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id));
+  });
+}
+
+/** A loader of one row per key, keyed by `keyOf` (undefined when absent). */
+function oneBy<R>(db: Db, fetch: Fetch<R>, keyOf: (row: R) => number): DataLoader<number, R | undefined> {
+  return new DataLoader(async (keys) => {
+    const rows = new Map((await fetch(db, keys)).map((row) => [keyOf(row), row]));
+    return keys.map((key) => rows.get(key));
+  });
+}
+
+/** A loader of all rows per key, in the order the query returns them. */
+function manyBy<R>(db: Db, fetch: Fetch<R>, keyOf: (row: R) => number): DataLoader<number, R[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<number, R[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(db, keys)) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** A loader of a count per key (0 when absent). */
+function countBy<R extends { count: number }>(db: Db, fetch: Fetch<R>, keyOf: (row: R) => number): DataLoader<number, number> {
+  return new DataLoader(async (keys) => {
+    const counts = new Map((await fetch(db, keys)).map((row) => [keyOf(row), row.count]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}
+
+/** Creates the request's loaders. */
+export function createLoaders(db: Db) {
+  return {
+    project: byId(db, projectsByIds),
+    dataset: byId(db, datasetsByIds),
+    datasetClass: byId(db, datasetClassesByIds),
+    classesOfDataset: manyBy(db, classesByDatasetIds, (row) => row.datasetId),
+    architecture: byId(db, architecturesByIds),
+    modelCountOfArchitecture: countBy(db, modelCountsByArchitectureIds, (row) => row.architectureId),
+    model: byId(db, modelsByIds),
+    example: byId(db, examplesByIds),
+    layer: byId(db, layersByIds),
+    layersOfModel: manyBy(db, layersByModelIds, (row) => row.modelId),
+    layerCountOfModel: countBy(db, layerCountsByModelIds, (row) => row.modelId),
+    fitRun: byId(db, runsByIds),
+    latestRunOfModel: oneBy(db, latestRunsByModelIds, (row) => row.modelId),
+    latestSucceededRunOfModel: oneBy(db, latestSucceededRunsByModelIds, (row) => row.modelId),
+    classFit: byId(db, classFitsByIds),
+    groupSplit: byId(db, groupSplitsByIds),
+    classFitsOfRun: manyBy(db, classFitsByRunIds, (row) => row.runId),
+    layerFitsOfRun: manyBy(db, layerFitsByRunIds, (row) => row.runId),
+    groupSplitsOfRun: manyBy(db, groupSplitsByRunIds, (row) => row.runId),
+    genclassOfRun: manyBy(db, genclassResultsByRunIds, (row) => row.runId),
+    klMatricesOfRun: manyBy(db, klMatricesByRunIds, (row) => row.runId),
+    densityBinsOfRun: manyBy(db, densityBinsByRunIds, (row) => row.runId),
+  };
+}
+
+/** The request's loaders. */
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,67 @@
+/** Resolvers of the per-layer analyses: `GroupSplit`, `GenerativeClassification`, `KLMatrix`, `DensityBin`. */
+import type { DensityBinRow, GenclassResultRow, GroupSplitRow, KlMatrixRow } from '@classfit/db';
+import type { GraphQLContext } from '../context.ts';
+import { BadUserInputError } from '../errors.ts';
+import { klMatrixOf } from '../kl-matrix.ts';
+import { toNumericArray } from '../numeric/numeric-array.ts';
+import { globalIdOf } from './shared.ts';
+
+type Located = { runId: number; layerId: number };
+const layerOf = (row: Located, _: unknown, ctx: GraphQLContext) => ctx.loaders.layer.load(row.layerId);
+const runOf = (row: Located, _: unknown, ctx: GraphQLContext) => ctx.loaders.fitRun.load(row.runId);
+
+async function labelsInGroup(row: GroupSplitRow, ctx: GraphQLContext, group: 'low' | 'high'): Promise<number[]> {
+  const fits = await ctx.loaders.classFitsOfRun.load(row.runId);
+  return fits.filter((f) => f.layerId === row.layerId && f.group === group).map((f) => f.label);
+}
+
+export const GroupSplit = {
+  id: globalIdOf('GroupSplit'),
+  layer: layerOf,
+  fitRun: runOf,
+  lowLabels: (row: GroupSplitRow, _: unknown, ctx: GraphQLContext) => labelsInGroup(row, ctx, 'low'),
+  highLabels: (row: GroupSplitRow, _: unknown, ctx: GraphQLContext) => labelsInGroup(row, ctx, 'high'),
+};
+
+export const GenerativeClassification = {
+  layer: layerOf,
+  fitRun: runOf,
+  exampleCount: (row: GenclassResultRow) => row.exampleCount,
+};
+
+export const KLMatrix = {
+  layer: layerOf,
+  fitRun: runOf,
+  matrix: async (row: KlMatrixRow, _: unknown, ctx: GraphQLContext) => {
+    const m = await klMatrixOf(ctx, row);
+    return toNumericArray(m.values, [m.size, m.size]);
+  },
+  rows: async (row: KlMatrixRow, _: unknown, ctx: GraphQLContext) => {
+    if (row.labels.length > 20) return null;
+    const m = await klMatrixOf(ctx, row);
+    return Array.from({ length: m.size }, (_, i) => Array.from(m.values.subarray(i * m.size, (i + 1) * m.size)));
+  },
+  nearest: async (row: KlMatrixRow, args: { label: number; k?: number | null }, ctx: GraphQLContext) => {
+    const k = args.k ?? 5;
+    if (!Number.isInteger(k) || k < 1 || k > 100) throw new BadUserInputError('k', `must be between 1 and 100, got ${k}`);
+    const i = row.labels.indexOf(args.label);
+    if (i < 0) throw new BadUserInputError('label', `class ${args.label} is not in this matrix`);
+    const m = await klMatrixOf(ctx, row);
+    return row.labels
+      .map((label, j) => ({ label, kl: m.values[i * m.size + j] }))
+      .filter((entry, j) => j !== i && Number.isFinite(entry.kl))
+      .sort((a, b) => a.kl - b.kl || a.label - b.label)
+      .slice(0, k);
+  },
+};
+
+export const DensityBin = {
+  index: (row: DensityBinRow) => row.bin,
+  count: (row: DensityBinRow) => row.stats.count,
+  logDensityMean: (row: DensityBinRow) => row.stats.logDensityMean,
+  logDensitySd: (row: DensityBinRow) => row.stats.logDensitySd,
+  memorizationMean: (row: DensityBinRow) => row.stats.memorizationMean,
+  memorizationSd: (row: DensityBinRow) => row.stats.memorizationSd,
+  highDensityShare: (row: DensityBinRow) => row.stats.highDensityFraction,
+  stats: (row: DensityBinRow) => row.stats,
+};

@@ -1,0 +1,57 @@
+/** GraphQL `ModelFilter`/`ModelOrder` inputs → the store's filter tree and sort order (a rename, nothing more). */
+import type { ModelFilterTree, ModelSortField, RunStatus, TextCondition } from '@classfit/db';
+import { BadUserInputError } from '../errors.ts';
+
+/** The GraphQL `StringFilter` input. */
+type StringFilterInput = { eq?: string | null; in?: string[] | null; contains?: string | null } | null | undefined;
+
+/** The GraphQL `ModelFilter` input. */
+export interface ModelFilterInput {
+  architecture?: StringFilterInput;
+  family?: StringFilterInput;
+  dataset?: StringFilterInput;
+  tag?: StringFilterInput;
+  name?: StringFilterInput;
+  status?: string[] | null;
+  and?: ModelFilterInput[] | null;
+  or?: ModelFilterInput[] | null;
+}
+
+/** The GraphQL `ModelOrder` input. */
+export interface ModelOrderInput {
+  field: 'NAME' | 'CREATED_AT' | 'ACCURACY' | 'ARCHITECTURE';
+  direction: 'ASC' | 'DESC';
+}
+
+const text = (filter: StringFilterInput): TextCondition | null => (filter ? { eq: filter.eq, in: filter.in, contains: filter.contains } : null);
+
+/** Nesting deeper than this is refused (armor's depth limit does not see into input objects). */
+const MAX_FILTER_DEPTH = 5;
+
+/** Converts the filter input, checking its nesting depth. */
+export function toModelFilterTree(filter: ModelFilterInput | null | undefined, depth = 0): ModelFilterTree | null {
+  if (!filter) return null;
+  if (depth > MAX_FILTER_DEPTH) throw new BadUserInputError('filter', `and/or may nest at most ${MAX_FILTER_DEPTH} levels`);
+  return {
+    architecture: text(filter.architecture),
+    family: text(filter.family),
+    dataset: text(filter.dataset),
+    tag: text(filter.tag),
+    name: text(filter.name),
+    status: filter.status ? filter.status.map((s) => s.toLowerCase() as RunStatus) : null,
+    and: filter.and?.map((f) => toModelFilterTree(f, depth + 1)!) ?? null,
+    or: filter.or?.map((f) => toModelFilterTree(f, depth + 1)!) ?? null,
+  };
+}
+
+const FIELDS: Record<ModelOrderInput['field'], ModelSortField> = {
+  NAME: 'name',
+  CREATED_AT: 'createdAt',
+  ACCURACY: 'accuracy',
+  ARCHITECTURE: 'architecture',
+};
+
+/** Converts the order input (default: newest first). */
+export function toModelOrder(order: ModelOrderInput | null | undefined): { field: ModelSortField; direction: 'asc' | 'desc' } {
+  return order ? { field: FIELDS[order.field], direction: order.direction === 'DESC' ? 'desc' : 'asc' } : { field: 'createdAt', direction: 'desc' };
+}
