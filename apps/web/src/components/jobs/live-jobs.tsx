@@ -1,0 +1,152 @@
+'use client';
+
+/**
+ * The job list, kept live: each queued or running job is followed over a graphql-ws subscription
+ * (`fitRunProgress`); when the socket cannot be opened the page re-fetches itself every `pollMs` instead.
+ */
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { createClient } from 'graphql-ws';
+import { cancelJob } from '@/actions/cancel-job';
+import type { JobRow } from '@/lib/api/jobs';
+import { formatDuration, formatNumber, formatPercent } from '@/lib/format';
+
+const ACTIVE = new Set(['QUEUED', 'RUNNING']);
+
+export interface LiveJobsProps {
+  jobs: JobRow[];
+  wsUrl: string;
+  pollMs: number;
+  jobFields: string;
+}
+
+type Mode = 'connecting' | 'live' | 'polling' | 'idle';
+
+export function LiveJobs({ jobs, wsUrl, pollMs, jobFields }: LiveJobsProps) {
+  const router = useRouter();
+  const [updates, setUpdates] = useState<Record<string, JobRow>>({});
+  const [mode, setMode] = useState<Mode>('connecting');
+  const activeIds = jobs.filter((j) => ACTIVE.has(j.status)).map((j) => j.id).join(',');
+
+  // Subscribe to every active job; fall back to polling the server page when the socket fails.
+  useEffect(() => {
+    if (!activeIds) {
+      setMode('idle');
+      return;
+    }
+    let failed = false;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const fallBack = () => {
+      if (failed) return;
+      failed = true;
+      setMode('polling');
+      timer = setInterval(() => router.refresh(), pollMs);
+    };
+    const client = createClient({ url: wsUrl, retryAttempts: 0, lazy: true, on: { connected: () => setMode('live'), closed: (event) => { if ((event as CloseEvent | undefined)?.code !== 1000) fallBack(); } } });
+    const stops = activeIds.split(',').map((id) =>
+      client.subscribe<{ fitRunProgress: JobRow }>(
+        { query: `subscription DashboardJobProgress($id: ID!) { fitRunProgress(id: $id) { ${jobFields} } }`, variables: { id } },
+        {
+          next: (message) => {
+            const job = message.data?.fitRunProgress;
+            if (job) setUpdates((previous) => ({ ...previous, [job.id]: job }));
+          },
+          error: fallBack,
+          complete: () => router.refresh(),
+        },
+      ),
+    );
+    return () => {
+      stops.forEach((stop) => stop());
+      void client.dispose();
+      if (timer) clearInterval(timer);
+    };
+  }, [activeIds, wsUrl, pollMs, jobFields, router]);
+
+  const rows = jobs.map((job) => newer(job, updates[job.id]));
+  return (
+    <section className="card" aria-label="Jobs">
+      <div className="row" style={{ justifyContent: 'space-between', marginBottom: '0.5rem' }}>
+        <h3 style={{ margin: 0 }}>Analyses</h3>
+        <span className="muted" data-testid="live-mode" data-mode={mode}>
+          {mode === 'live' ? '● live (subscription)' : mode === 'polling' ? `↻ refreshing every ${formatDuration(pollMs / 1000)}` : mode === 'connecting' ? 'connecting…' : 'no active jobs'}
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table data-testid="jobs-table">
+          <thead>
+            <tr><th>Model</th><th>Status</th><th style={{ width: '24%' }}>Progress</th><th>Phase</th><th>Backend</th><th className="num">Throughput</th><th className="num">ETA</th><th>Latest log</th><th /></tr>
+          </thead>
+          <tbody>
+            {rows.map((job) => <JobRowView key={job.id} job={job} />)}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p className="muted">No analyses yet. Start one with <code>classfit analyze</code>.</p> : null}
+    </section>
+  );
+}
+
+/** The later of two snapshots of a job (by progress time; a finished status always wins). */
+function newer(base: JobRow, update: JobRow | undefined): JobRow {
+  if (!update) return base;
+  if (!ACTIVE.has(base.status)) return base;
+  const t = (j: JobRow) => Date.parse(j.progress?.updatedAt ?? '') || 0;
+  return !ACTIVE.has(update.status) || t(update) >= t(base) ? update : base;
+}
+
+function JobRowView({ job }: { job: JobRow }) {
+  const p = job.progress;
+  const fraction = job.status === 'SUCCEEDED' ? 1 : (p?.fraction ?? 0);
+  return (
+    <tr data-testid="job-row" data-job={job.id} data-status={job.status}>
+      <td><Link href={`/models/${encodeURIComponent(job.model.id)}`}>{job.model.name}</Link> <span className="muted">{job.model.architecture.name}</span></td>
+      <td><span className="badge" data-status={job.status}>{job.status.toLowerCase()}</span></td>
+      <td>
+        <div className="row" style={{ flexWrap: 'nowrap' }}>
+          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={`Progress of ${job.model.name}`} style={{ flex: 1 }}>
+            <span style={{ width: `${fraction * 100}%` }} />
+          </div>
+          <span className="num" data-testid="job-fraction" style={{ minWidth: '3.5rem' }}>{formatPercent(fraction)}</span>
+        </div>
+        {p && ACTIVE.has(job.status) ? (
+          <div className="muted" style={{ fontSize: '0.78rem' }}>
+            {p.layer ? `layer ${p.layer}${p.layerIndex !== null && p.layerCount ? ` (${p.layerIndex + 1}/${p.layerCount})` : ''}` : ''}
+            {p.classCount ? ` · classes ${p.classesDone ?? 0}/${p.classCount}` : ''}
+            {p.totalSweeps ? ` · sweep ${p.sweep ?? 0}/${p.totalSweeps}` : ''}
+          </div>
+        ) : null}
+      </td>
+      <td>{p?.phase ?? '–'}</td>
+      <td><code>{job.backend ?? '–'}</code></td>
+      <td className="num">{p?.sweepsPerSecond ? `${formatNumber(p.sweepsPerSecond)} sweeps/s` : '–'}</td>
+      <td className="num">{ACTIVE.has(job.status) && p?.etaMs !== null && p?.etaMs !== undefined ? formatDuration(p.etaMs / 1000) : job.finishedAt && job.startedAt ? `took ${formatDuration((Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000)}` : '–'}</td>
+      <td className="ellipsis muted" style={{ maxWidth: 260 }} title={job.error ?? p?.message ?? ''}>{job.error ?? p?.message ?? ''}</td>
+      <td>{ACTIVE.has(job.status) ? <CancelButton id={job.id} name={job.model.name} /> : null}</td>
+    </tr>
+  );
+}
+
+function CancelButton({ id, name }: { id: string; name: string }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="danger"
+        disabled={pending}
+        aria-label={`Cancel the analysis of ${name}`}
+        onClick={() => {
+          if (!window.confirm(`Cancel the analysis of ${name}? Finished layers are kept.`)) return;
+          start(async () => setError((await cancelJob(id)).error));
+        }}
+        data-testid="cancel-job"
+      >
+        {pending ? 'Cancelling…' : 'Cancel'}
+      </button>
+      {error ? <div className="muted" role="alert" style={{ color: 'var(--danger)' }}>{error}</div> : null}
+    </>
+  );
+}
