@@ -49,6 +49,11 @@ export const analysisOptionsSchema = z
     klSubsets: z.array(z.enum(SUBSET_NAMES)).default([...SUBSET_NAMES]),
     /** Generative-classification subsets (METHOD G); empty skips it. */
     genclassSubsets: z.array(z.enum(SUBSET_NAMES)).default([...SUBSET_NAMES]),
+    /**
+     * Also classify every example under all classes (example_scores.predicted_class). Costs
+     * O(n·C) class evaluations (METHOD K.2: ~8·10¹² flops per layer at paper scale), so off by default.
+     */
+    classifyAll: z.boolean().default(false),
     /** Number of density bins (METHOD H.3: 50). */
     bins: z.number().int().min(1).max(10_000).default(50),
     /** Checkpoint the sampler every N sweeps (resume point). */

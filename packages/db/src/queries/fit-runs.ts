@@ -188,3 +188,11 @@ export async function latestSucceededRunsByModelIds(db: Db, modelIds: readonly n
     .where(and(inArray(fitRuns.modelId, [...modelIds]), eq(fitRuns.status, 'succeeded')))
     .orderBy(asc(fitRuns.modelId), desc(fitRuns.finishedAt), desc(fitRuns.id));
 }
+
+/** Hands a running run back to the queue (its worker is shutting down); it resumes from its checkpoint. */
+export async function releaseRun(db: Db, runId: number, workerId: string): Promise<void> {
+  await db
+    .update(fitRuns)
+    .set({ status: 'queued', workerId: null })
+    .where(and(eq(fitRuns.id, runId), eq(fitRuns.workerId, workerId), eq(fitRuns.status, 'running')));
+}

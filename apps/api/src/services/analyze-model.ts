@@ -1,0 +1,152 @@
+/**
+ * Analyse a model: `requestAnalysis` validates the options against the model
+ * and queues a fit run (idempotent: the same model + config is the same run);
+ * `runAnalysis` does the work of a claimed run (SVD per layer, the fits, every
+ * analysis), resuming from the run's checkpoint, and stores all results in one
+ * transaction. Jobs, the CLI and the GraphQL mutations all come through here.
+ */
+import { createHash } from 'node:crypto';
+import { initBackend } from '@classfit/core/tensor';
+import {
+  classesByDatasetIds, enqueueRun, examplesOfModel, findModel, getModel, layersByModelIds, memorizationSubsetsOfModel,
+  setRunBackend, type FitRunRow, type ModelRow, type RunProgress,
+} from '@classfit/db';
+import type { AppContext } from '../context/app-context.ts';
+import { analysisOptionsSchema, defaultReducedDim, type AnalysisOptions, type AnalysisOptionsInput } from './analysis-options.ts';
+import { analyzeLayer, type LayerResults, type RunData } from './analysis/analyze-layer.ts';
+import { createStepRunner } from './analysis/fit-step.ts';
+import { loadLayerInput, selectRows } from './analysis/layer-input.ts';
+import { loadCheckpoint } from './analysis/run-checkpoint.ts';
+import { storeResults } from './analysis/store-results.ts';
+import { CancelledError, NotFoundError, ValidationError, type Problem } from './errors.ts';
+import type { SubsetName } from './import/subset-selection.ts';
+
+/** Options with layers and per-layer reduction resolved against the model: the stored run config. */
+export type AnalysisConfig = AnalysisOptions & { readonly layers: string[]; readonly reduce: number[] };
+
+/** Validates `input` for `model`; returns the resolved config and its key. Throws {@link ValidationError} listing every problem. */
+export async function resolveAnalysisConfig(ctx: Pick<AppContext, 'db'>, model: ModelRow, input: AnalysisOptionsInput = {}): Promise<{ config: AnalysisConfig; configKey: string }> {
+  const parsed = analysisOptionsSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'options', message: i.message })), 'invalid analysis options');
+  const options = parsed.data;
+  const layers = await layersByModelIds(ctx.db, [model.id]);
+  const problems: Problem[] = [];
+  const names = options.layers ?? layers.map((l) => l.name);
+  const selected = names.map((name) => layers.find((l) => l.name === name));
+  names.forEach((name, i) => {
+    if (!selected[i]) problems.push({ field: 'layers', message: `model "${model.name}" has no layer "${name}" (it has ${layers.map((l) => l.name).join(', ') || 'none'})` });
+  });
+  if (options.reduce && options.reduce.length !== 1 && options.reduce.length !== names.length) {
+    problems.push({ field: 'reduce', message: `give one value or one per layer (${names.length}); got ${options.reduce.length}` });
+  }
+  const reduce = selected.map((layer, i) => {
+    if (!layer) return 0;
+    const k = options.reduce ? (options.reduce[i] ?? options.reduce[0]) : defaultReducedDim(layer.index, layers.length, layer.dim);
+    if (k > Math.min(layer.dim, layer.exampleCount)) problems.push({ field: 'reduce', message: `${k} exceeds layer ${layer.name}'s dimension ${layer.dim}` });
+    return k;
+  });
+  if (problems.length > 0) throw new ValidationError(problems, 'invalid analysis options');
+  const config: AnalysisConfig = { ...options, layers: names, reduce };
+  return { config, configKey: createHash('sha256').update(stableJson(config)).digest('hex').slice(0, 32) };
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Queues the analysis of a model (by id or name). Same model + same resolved options → the same run:
+ * a queued/running one is returned as is, a failed/cancelled one re-queued (it resumes), a
+ * succeeded one re-queued only with `rerun` (results are upserted, so re-running is idempotent).
+ */
+export async function requestAnalysis(
+  ctx: Pick<AppContext, 'db'>,
+  model: string | number,
+  input: AnalysisOptionsInput = {},
+  options: { rerun?: boolean } = {},
+): Promise<{ run: FitRunRow; created: boolean; model: ModelRow }> {
+  const row = typeof model === 'number' ? await getModel(ctx.db, model) : await findModel(ctx.db, model);
+  if (!row) throw new NotFoundError('model', String(model));
+  const { config, configKey } = await resolveAnalysisConfig(ctx, row, input);
+  const queued = await enqueueRun(ctx.db, { modelId: row.id, task: 'analyze-model', configKey, config: config as unknown as Record<string, unknown>, seed: config.seed }, options);
+  return { ...queued, model: row };
+}
+
+/** Hooks of {@link runAnalysis}. */
+export interface RunAnalysisHooks {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Worker threads for the sampler (does not change results). */
+  readonly workers?: number;
+}
+
+/** Summary of a finished analysis, per layer. */
+export interface AnalysisSummary {
+  readonly runId: number;
+  readonly backend: string;
+  readonly layers: { name: string; reducedDim: number; varianceFraction: number; classes: number; split: LayerResults['split']; genclass: { subset: string; f1: number }[]; kl: { subset: string; mean: number }[] }[];
+}
+
+/** Does the work of a claimed run; throws CancelledError when `signal` aborts (the checkpoint stays for resuming). */
+export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, run: FitRunRow, hooks: RunAnalysisHooks = {}): Promise<AnalysisSummary> {
+  const model = await getModel(ctx.db, run.modelId);
+  if (!model) throw new NotFoundError('model', String(run.modelId));
+  const config = { ...analysisOptionsSchema.parse(run.config), layers: run.config.layers as string[], reduce: run.config.reduce as number[] };
+  const backend = (await initBackend(ctx.backendPreference)).name;
+  await setRunBackend(ctx.db, run.id, backend);
+  const emit = (p: Omit<RunProgress, 'backend' | 'updatedAt'>) => hooks.onProgress?.({ ...p, backend, updatedAt: new Date().toISOString() });
+  emit({ phase: 'load' });
+
+  const examples = await examplesOfModel(ctx.db, model.id);
+  const rows = selectRows(Int32Array.from(examples, (e) => e.label), config.examplesPerClass);
+  const data = await runData(ctx, model, examples, rows);
+  const layers = (await layersByModelIds(ctx.db, [model.id]));
+  let current: Omit<RunProgress, 'backend' | 'updatedAt'> = { phase: 'load' };
+  const steps = createStepRunner({
+    db: ctx.db, artifacts: ctx.artifacts, runId: run.id, checkpoint: await loadCheckpoint(ctx.artifacts, run.checkpointArtifact, run.configKey),
+    checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, signal: hooks.signal,
+    onSweep: (step, p) => emit({ ...current, phase: 'fit', message: step, sweep: p.sweep, totalSweeps: p.totalSweeps, classCount: p.classCount, etaMs: p.etaMs }),
+  });
+  const results: LayerResults[] = [];
+  for (const [li, name] of config.layers.entries()) {
+    const layer = layers.find((l) => l.name === name);
+    if (!layer) throw new NotFoundError('layer', name);
+    current = { phase: 'svd', layer: name, layerIndex: li, layerCount: config.layers.length, classCount: undefined };
+    emit(current);
+    const input = await loadLayerInput(ctx.artifacts, layer, rows, config.reduce[li]);
+    results.push(await analyzeLayer(input, data, config, steps, (phase) => {
+      current = { ...current, phase };
+      emit(current);
+    }));
+    if (hooks.signal?.aborted) throw new CancelledError(`analysis interrupted after layer ${name}; it resumes from the last checkpoint`);
+  }
+  emit({ phase: 'store' });
+  await storeResults(ctx.db, ctx.artifacts, run.id, results, Int32Array.from(rows, (r) => examples[r].id));
+  return {
+    runId: run.id,
+    backend,
+    layers: results.map((r) => ({
+      name: r.input.layer.name, reducedDim: r.input.k, varianceFraction: r.input.svdSummary.varianceFraction, classes: r.classCount, split: r.split,
+      genclass: r.genclass.map((g) => ({ subset: g.subset, f1: g.f1Mean })), kl: r.kl.map((k) => ({ subset: k.subset, mean: k.mean })),
+    })),
+  };
+}
+
+async function runData(ctx: Pick<AppContext, 'db'>, model: ModelRow, examples: { index: number; label: number; memorization: number | null }[], rows: Int32Array): Promise<RunData> {
+  const positionOf = new Map<number, number>();
+  rows.forEach((row, p) => positionOf.set(examples[row].index, p));
+  const labels = Int32Array.from(rows, (r) => examples[r].label);
+  const hasMemorization = rows.length > 0 && Array.from(rows).every((r) => examples[r].memorization !== null);
+  const toPositions = (indices: number[]) => Int32Array.from(indices.map((i) => positionOf.get(i)).filter((p): p is number => p !== undefined));
+  const genclass = new Map<SubsetName, Int32Array>();
+  const kl = new Map<SubsetName, Int32Array>();
+  for (const subset of await memorizationSubsetsOfModel(ctx.db, model.id)) {
+    (subset.purpose === 'kl' ? kl : genclass).set(subset.name as SubsetName, toPositions(subset.indices));
+  }
+  const classNames = new Map((await classesByDatasetIds(ctx.db, [model.datasetId])).map((c) => [c.label, c.name]));
+  return { labels, memorization: hasMemorization ? Float64Array.from(rows, (r) => examples[r].memorization!) : null, classNames, genclass, kl };
+}
