@@ -8,6 +8,9 @@ import { UsageError } from './command.ts';
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   fit: () => import('./commands/fit.ts'),
   score: () => import('./commands/score.ts'),
+  import: () => import('./commands/import.ts'),
+  analyze: () => import('./commands/analyze.ts'),
+  worker: () => import('./commands/worker.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

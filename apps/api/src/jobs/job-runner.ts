@@ -49,6 +49,8 @@ export interface JobRunner {
   readonly workerId: string;
   /** Claims and runs one job (the given one, or the oldest queued); undefined when none was claimable. */
   runNext(options?: { runId?: number }): Promise<{ run: FitRunRow; outcome: JobOutcome; result: unknown } | undefined>;
+  /** Re-queues jobs whose worker died (or that this worker id held before); returns them. */
+  recover(): Promise<FitRunRow[]>;
   /** Recovers dead jobs, then polls and runs jobs one after another until {@link JobRunner.stop}. */
   start(): Promise<void>;
   /** Poll now (e.g. after queuing a job). */
@@ -122,14 +124,20 @@ export function createJobRunner(ctx: AppContext, options: JobRunnerOptions): Job
     return run ? execute(run) : undefined;
   }
 
+  async function recover(): Promise<FitRunRow[]> {
+    const recovered = await queue.recover({ staleMs: options.staleMs ?? 120_000, workerId });
+    for (const run of recovered) ctx.log(`worker ${workerId}: re-queued run ${run.id} (its worker stopped)`);
+    return recovered;
+  }
+
   return {
     workerId,
     runNext,
+    recover,
     async start() {
       if (loop) return;
       stopping = false;
-      const recovered = await queue.recover({ staleMs: options.staleMs ?? 120_000, workerId });
-      for (const run of recovered) ctx.log(`worker ${workerId}: re-queued run ${run.id} (its worker stopped)`);
+      await recover();
       loop = (async () => {
         while (!stopping) {
           const done = await runNext().catch((error: unknown) => {
