@@ -3,7 +3,12 @@
  * pooled post-ReLU activations projected on an uncentred SVD basis. Per class a
  * mixture of 2–4 correlated Gaussians; an anisotropic spectrum s_j ∝ (j+1)^(−0.7);
  * coordinate 0 carries the large positive mean that an uncentred SVD puts first;
- * a shared per-point factor (overall activation level) correlates all coordinates.
+ * a shared per-point factor correlates all coordinates; and each image's deviation
+ * is scaled by u = sqrt(6/χ²₆) (overall activation magnitude varies from image to
+ * image: heavy, Student-t-like tails). The scale mixture is what keeps the fitted
+ * cluster count realistic (~15–25 per class, METHOD K.2 assumes 5–50): without it
+ * the sampler collapses these 64-D classes to one cluster within two sweeps, which
+ * would make the benchmark meaninglessly cheap.
  * Deterministic: one Rng stream per class.
  */
 import { createRng } from '../src/rng/index.ts';
@@ -29,10 +34,12 @@ export function syntheticLayer({ classes, points, dim, seed = 2023 }: SyntheticL
     for (let i = 0; i < points; i++) {
       const k = rng.integer(components);
       const factor = rng.normal();
+      const scale = Math.sqrt(6 / rng.chiSquare(6));
       let previous = rng.normal();
       for (let j = 0; j < dim; j++) {
         const z = rng.normal();
-        data[i * dim + j] = classMean[j] + offsets[k][j] + spectrum[j] * (0.8 * z + 0.4 * previous) * 0.5 + loadings[j] * factor;
+        const deviation = spectrum[j] * (0.8 * z + 0.4 * previous) * 0.5 + loadings[j] * factor;
+        data[i * dim + j] = classMean[j] + offsets[k][j] + scale * deviation;
         previous = z;
       }
     }

@@ -16,7 +16,10 @@ export class ClusterPool {
   chol = new Float64Array(0);
   counts = new Int32Array(0);
   halfLogDet = new Float64Array(0);
+  /** Per slot, a stamp that changes whenever its (m, L) changes; unique over the pool's life. */
+  stamp = new Int32Array(0);
   order = new Int32Array(0);
+  private nextStamp = 0;
   private free: number[] = [];
   readonly assignment: Int32Array;
   private readonly u: Float64Array;
@@ -129,8 +132,9 @@ export class ClusterPool {
     this.free.push(slot);
   }
 
-  /** Recomputes the cached Σ_j ln L_jj of `slot`. */
+  /** Recomputes the cached Σ_j ln L_jj of `slot` (after any change of its statistics) and restamps it. */
   refreshHalfLogDet(slot: number): void {
+    this.stamp[slot] = ++this.nextStamp;
     const d = this.prior.d;
     const base = slot * d * d;
     let sum = 0;
@@ -150,8 +154,10 @@ export class ClusterPool {
     halfLogDet.set(this.halfLogDet);
     const order = new Int32Array(capacity);
     order.set(this.order);
+    const stamp = new Int32Array(capacity);
+    stamp.set(this.stamp);
     // Free slots are popped from the end: push in reverse so low slots are used first.
     for (let s = capacity - 1; s >= this.capacity; s--) this.free.push(s);
-    Object.assign(this, { means, chol, counts, halfLogDet, order, capacity });
+    Object.assign(this, { means, chol, counts, halfLogDet, order, stamp, capacity });
   }
 }

@@ -19,6 +19,12 @@ export interface ChainSettings {
    * the same sampler; they differ only in rounding.
    */
   readonly route?: 'leave-out' | 'downdate';
+  /**
+   * Reuse ‖L_k⁻¹(x_i − m_k)‖² from point i's previous scoring while cluster k is
+   * unchanged since (default true). The reused number is the one the solve would
+   * produce again, bit for bit, so draws are unchanged; only the time is saved.
+   */
+  readonly cache?: boolean;
 }
 
 /**
@@ -43,6 +49,11 @@ export class GibbsChain {
   private readonly moved: Uint8Array;
   private candidateSlot = new Int32Array(0);
   private logWeights = new Float64Array(0);
+  /** [n, cacheStride]: ‖L_s⁻¹(x_i − m_s)‖² and the stamp of slot s it was computed at (0 = none). */
+  private cacheSq = new Float64Array(0);
+  private cacheStamp = new Int32Array(0);
+  private cacheStride = 0;
+  private readonly cachedSq: Float64Array;
 
   constructor(
     readonly points: Float64Array,
@@ -64,6 +75,7 @@ export class GibbsChain {
     this.choice = new Int32Array(b);
     this.members = new Int32Array(b);
     this.moved = new Uint8Array(b);
+    this.cachedSq = new Float64Array(b);
     this.priorLogPdf = this.computePriorLogPdf();
   }
 
@@ -138,9 +150,14 @@ export class GibbsChain {
       if (!removed) for (let b = 0; b < count; b++) if (blockSlot[b] === slot) members[r++] = b;
       const nk = pool.counts[slot] - r;
       if (nk === 0) continue;
-      scorer.solve(pool.chol, slot * d * d, pool.means, slot * d, count);
       let half = pool.halfLogDet[slot];
       let maha = scorer.sq;
+      if (r === 0 && this.cacheHit(slot, count)) {
+        maha = this.cachedSq;
+      } else {
+        scorer.solve(pool.chol, slot * d * d, pool.means, slot * d, count);
+        this.cacheStore(slot, count);
+      }
       if (r > 0) {
         const kappa = this.prior.kappa0 + pool.counts[slot];
         half = scorer.leaveOut(half, kappa, members, r, count);
@@ -183,9 +200,39 @@ export class GibbsChain {
     for (let b = 0; b < count; b++) if (moved[b]) pool.add(choice[b] === -1 ? fresh : choice[b], block[b]);
   }
 
+  /** True (and `cachedSq` filled) when every block point's cached term for `slot` is current. */
+  private cacheHit(slot: number, count: number): boolean {
+    if (this.settings.cache === false) return false;
+    const stamp = this.pool.stamp[slot];
+    const stride = this.cacheStride;
+    for (let b = 0; b < count; b++) {
+      const at = this.block[b] * stride + slot;
+      if (this.cacheStamp[at] !== stamp) return false;
+      this.cachedSq[b] = this.cacheSq[at];
+    }
+    return true;
+  }
+
+  private cacheStore(slot: number, count: number): void {
+    if (this.settings.cache === false) return;
+    const stamp = this.pool.stamp[slot];
+    const stride = this.cacheStride;
+    for (let b = 0; b < count; b++) {
+      const at = this.block[b] * stride + slot;
+      this.cacheStamp[at] = stamp;
+      this.cacheSq[at] = this.scorer.sq[b];
+    }
+  }
+
   private ensureCapacity(): void {
     // A block can create one cluster: make room first so slots and strides stay put while scoring.
     if (this.pool.size + 1 > this.pool.capacity) this.pool.reserve(this.pool.size + 1);
+    if (this.cacheStride !== this.pool.capacity && this.settings.cache !== false) {
+      // Slots keep their numbers when the pool grows; the old entries are simply dropped.
+      this.cacheStride = this.pool.capacity;
+      this.cacheSq = new Float64Array(this.n * this.cacheStride);
+      this.cacheStamp = new Int32Array(this.n * this.cacheStride);
+    }
     const stride = this.pool.capacity + 1;
     if (this.logWeights.length < stride * this.settings.blockSize) {
       this.logWeights = new Float64Array(stride * this.settings.blockSize);
