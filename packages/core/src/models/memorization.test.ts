@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadFashionMnist } from './datasets/fashion-mnist.ts';
+import { estimateMemorization } from './memorization.ts';
+
+describe('estimateMemorization', () => {
+  it('trains M subset models in two worker threads and returns consistent estimates', async () => {
+    const data = await loadFashionMnist({ trainSize: 100, testSize: 50, seed: 0 });
+    const progress: number[] = [];
+    const result = await estimateMemorization(
+      data.train,
+      {
+        spec: { arch: 'plain', width: 2, inputShape: [28, 28, 1], numClasses: 10, seed: 0 },
+        train: { epochs: 1, batchSize: 25 },
+        models: 4,
+        workers: 2,
+        backend: 'wasm',
+        onProgress: (e) => {
+          if (e.progress === undefined) progress.push(e.finished);
+        },
+      },
+      data.test,
+    );
+    expect(result.models).toBe(4);
+    expect(progress.sort()).toEqual([1, 2, 3, 4]);
+    expect(result.heldOutAccuracies.length).toBe(4);
+    for (let i = 0; i < 100; i++) {
+      expect(result.inCount[i] + result.outCount[i]).toBe(4);
+      // A difference of two proportions lies in [−1, 1] (NaN when every model saw, or none saw, example i).
+      if (!Number.isNaN(result.mem[i])) expect(Math.abs(result.mem[i])).toBeLessThanOrEqual(1);
+    }
+    // 70 of 100 examples per model: Σ_i inCount(i) = 4 · 70.
+    expect(result.inCount.reduce((a, b) => a + b, 0)).toBe(280);
+  });
+});
