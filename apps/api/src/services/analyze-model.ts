@@ -107,7 +107,7 @@ export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'ba
   const layers = (await layersByModelIds(ctx.db, [model.id]));
   let current: Omit<RunProgress, 'backend' | 'updatedAt'> = { phase: 'load' };
   const steps = createStepRunner({
-    db: ctx.db, artifacts: ctx.artifacts, runId: run.id, checkpoint: await loadCheckpoint(ctx.artifacts, run.checkpointArtifact, run.configKey),
+    db: ctx.db, artifacts: ctx.artifacts, runId: run.id, checkpoint: await loadCheckpoint(ctx.artifacts, run.checkpointArtifact, run.configKey), checkpointKey: run.checkpointArtifact,
     checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, signal: hooks.signal,
     onSweep: (step, p) => emit({ ...current, phase: 'fit', message: step, sweep: p.sweep, totalSweeps: p.totalSweeps, classCount: p.classCount, etaMs: p.etaMs }),
   });

@@ -14,3 +14,4 @@ export * from './graphql-models.ts';
 export * from './graphql-catalog.ts';
 export * from './graphql-examples.ts';
 export * from './graphql-nodes.ts';
+export * from './graphql-health.ts';

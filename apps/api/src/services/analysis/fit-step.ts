@@ -38,6 +38,8 @@ export interface StepRunnerOptions {
   readonly artifacts: ArtifactStore;
   readonly runId: number;
   readonly checkpoint: RunCheckpoint;
+  /** Artifact key `checkpoint` was loaded from (replaced documents are deleted). */
+  readonly checkpointKey?: string | null;
   readonly checkpointEverySweeps: number;
   readonly workers?: number;
   readonly signal?: AbortSignal;
@@ -47,10 +49,13 @@ export interface StepRunnerOptions {
 /** Runs fit steps of one run, keeping the run checkpoint current. */
 export function createStepRunner(options: StepRunnerOptions) {
   let state = options.checkpoint;
+  let stateKey = options.checkpointKey ?? null;
   const save = async (next: RunCheckpoint): Promise<void> => {
     const key = await putJson(options.artifacts, next);
     await setRunCheckpoint(options.db, options.runId, key);
+    if (stateKey && stateKey !== key) await options.artifacts.remove(stateKey);
     state = next;
+    stateKey = key;
   };
 
   return {
@@ -58,7 +63,9 @@ export function createStepRunner(options: StepRunnerOptions) {
     async run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection']): Promise<StepResult> {
       const done = state.steps[step];
       if (done) return readStep(options.artifacts, done.predictive, done.summary, done.ms);
-      const resumeFrom = state.current?.step === step ? await getJson<FitCheckpoint>(options.artifacts, state.current.fit) : undefined;
+      // Artifacts are shared by content, so a checkpoint may have been collected; then the step starts over.
+      const saved = state.current?.step === step && (await options.artifacts.has(state.current.fit)) ? state.current.fit : undefined;
+      const resumeFrom = saved ? await getJson<FitCheckpoint>(options.artifacts, saved) : undefined;
       const started = performance.now();
       let result;
       try {
