@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { toGraphQLFormattedError, type ErrorLogger } from '../graphql/errors.ts';
-import { createArmor } from './limits.ts';
+import { createArmor, PARSE_OPTIONS } from './limits.ts';
 
 /** Builds (but does not start) the server. */
 export function createApolloServer(schema: GraphQLSchema, logError: ErrorLogger, plugins: ApolloServerPlugin<GraphQLContext>[] = []): ApolloServer<GraphQLContext> {
@@ -14,6 +14,7 @@ export function createApolloServer(schema: GraphQLSchema, logError: ErrorLogger,
   return new ApolloServer<GraphQLContext>({
     schema,
     validationRules: armor.validationRules,
+    parseOptions: PARSE_OPTIONS,
     plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), ...plugins],
     formatError: (formatted, error) => toGraphQLFormattedError(formatted, error, logError),
     includeStacktraceInErrorResponses: false,

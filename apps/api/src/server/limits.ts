@@ -1,6 +1,6 @@
 /**
  * Every request limit of the API, set explicitly in one place (DESIGN.md §5) and applied to HTTP and WebSocket
- * operations alike: graphql-armor's depth, alias, directive, token and cost limits, and the body size.
+ * operations alike: graphql-armor's depth, alias, directive and cost limits, the parser's token limit, and the body size.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
@@ -21,13 +21,18 @@ export const LIMITS = {
   maxBodyBytes: 8 * 1024 * 1024,
 } as const;
 
+/** graphql `parse` options enforcing the token limit (HTTP via Apollo's `parseOptions`, WebSocket directly). */
+export const PARSE_OPTIONS = { maxTokens: LIMITS.maxTokens } as const;
+
 /** The graphql-armor protection: Apollo plugins plus validation rules (also used for subscriptions). */
 export function createArmor(): { plugins: ReturnType<ApolloArmor['protect']>['plugins']; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: { enabled: true, n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { enabled: true, n: LIMITS.maxAliases },
     maxDirectives: { enabled: true, n: LIMITS.maxDirectives },
-    maxTokens: { enabled: true, n: LIMITS.maxTokens },
+    // Tokens are limited by graphql's own parser (`parseOptions` below): armor's Apollo plugin for it throws from
+    // `unexpectedErrorProcessingRequest`, which Apollo 5 turns into a 500 instead of a 400 validation error.
+    maxTokens: { enabled: false },
     costLimit: { enabled: true, maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: true },
   });

@@ -5,12 +5,17 @@ import { NotFoundError } from '../errors.ts';
 import { fromGlobalId } from '../global-id.ts';
 import { watchRun } from '../run-watch.ts';
 
+async function* events(ctx: GraphQLContext, runId: number): AsyncGenerator<{ fitRunProgress: FitRunRow }> {
+  for await (const run of watchRun(ctx.app.db, runId, { intervalMs: ctx.progressPollMs })) yield { fitRunProgress: run };
+}
+
 export const Subscription = {
   fitRunProgress: {
-    subscribe: async function* (_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+    // Validates before returning the stream, so an unknown ID is an ordinary located error, not a broken stream.
+    subscribe: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
       const runId = fromGlobalId(id, 'FitRun');
       if (!(await ctx.loaders.fitRun.load(runId))) throw new NotFoundError('FitRun', id);
-      for await (const run of watchRun(ctx.app.db, runId, { intervalMs: ctx.progressPollMs })) yield { fitRunProgress: run };
+      return events(ctx, runId);
     },
     resolve: (payload: { fitRunProgress: FitRunRow }) => payload.fitRunProgress,
   },

@@ -1,0 +1,45 @@
+/**
+ * graphql-ws on the same port and path as HTTP (`/graphql`): subscriptions (and queries) over WebSocket, with the
+ * same armor limits (validation rules, token limit at parse time), a fresh context per operation, and the same
+ * error mapping and masking as HTTP.
+ */
+import type { Server } from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { formatGraphQLError, type ErrorLogger } from '../graphql/errors.ts';
+import { createArmor, PARSE_OPTIONS } from './limits.ts';
+
+/** Attaches the WebSocket endpoint to `httpServer`; returns a function that closes it. */
+export function attachSubscriptions(httpServer: Server, schema: GraphQLSchema, context: () => GraphQLContext, logError: ErrorLogger): () => Promise<void> {
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const rules = [...specifiedRules, ...createArmor().validationRules];
+  const server = useServer<Record<string, unknown> | undefined, { context?: GraphQLContext }>(
+    {
+      schema,
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, PARSE_OPTIONS);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context() };
+        return args;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors) return result;
+        return { ...result, errors: result.errors.map((e) => formatGraphQLError(e as GraphQLError, logError)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e as GraphQLError, logError)) as unknown as readonly GraphQLError[],
+    },
+    wss,
+  );
+  return async () => {
+    await server.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}
