@@ -27,6 +27,8 @@ export interface SamplerBenchOptions {
 
 export interface SamplerBenchResult {
   readonly seconds: number;
+  /** CPU seconds of the whole process (all threads) during the fit: the number to trust on a shared machine. */
+  readonly cpuSeconds: number;
   /** Wall time per lock-step sweep of the whole layer (all classes). */
   readonly perSweepMs: number;
   /** Mean cluster count per class after the last sweep. */
@@ -39,6 +41,7 @@ export interface SamplerBenchResult {
 export async function benchSampler(options: SamplerBenchOptions): Promise<SamplerBenchResult> {
   const layer = syntheticLayer(options);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await fitClassDensities(layer, {
     iterations: options.sweeps,
     burnIn: options.sweeps - 1,
@@ -47,8 +50,10 @@ export async function benchSampler(options: SamplerBenchOptions): Promise<Sample
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const meanClusters = result.classes.reduce((s, c) => s + c.diagnostics.clusterCounts[0].at(-1)!, 0) / layer.length;
-  return { seconds, perSweepMs: (seconds * 1000) / options.sweeps, meanClusters, backend: 'typed-array', workers: result.options.workers };
+  return { seconds, cpuSeconds, perSweepMs: (seconds * 1000) / options.sweeps, meanClusters, backend: 'typed-array', workers: result.options.workers };
 }
 
 /** Runs bench/numpy_cgs.py on the first `classes` classes of the same layer; per-sweep ms scaled to all classes. */

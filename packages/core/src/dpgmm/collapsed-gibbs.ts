@@ -48,7 +48,8 @@ export class GibbsChain {
   private readonly members: Int32Array;
   private readonly moved: Uint8Array;
   private candidateSlot = new Int32Array(0);
-  private logWeights = new Float64Array(0);
+  /** Per block lane, log weights of the candidates then the new cluster [capacity + 1]. */
+  private logWeightRows: Float64Array[] = [];
   /** [n, cacheStride]: ‖L_s⁻¹(x_i − m_s)‖² and the stamp of slot s it was computed at (0 = none). */
   private cacheSq = new Float64Array(0);
   private cacheStamp = new Int32Array(0);
@@ -131,17 +132,15 @@ export class GibbsChain {
       for (let b = 0; b < count; b++) pool.remove(blockSlot[b], block[b]);
     }
     const candidates = this.score(count, alphaUsed, settings.route === 'downdate');
-    const stride = pool.capacity + 1;
-    for (let b = 0; b < count; b++) choice[b] = this.rng.categoricalLog(this.logWeights.subarray(b * stride), candidates + 1);
+    for (let b = 0; b < count; b++) choice[b] = this.rng.categoricalLog(this.logWeightRows[b], candidates + 1);
     this.move(count, candidates);
   }
 
-  /** Fills logWeights[b·stride + c] for the candidates c and the new cluster; returns the candidate count. */
+  /** Fills logWeightRows[b][c] for the candidates c and the new cluster; returns the candidate count. */
   private score(count: number, alphaUsed: number, removed: boolean): number {
     const { pool, scorer, tables, block, blockSlot, members, points } = this;
     const d = this.prior.d;
-    const stride = pool.capacity + 1;
-    const lw = this.logWeights;
+    const lw = this.logWeightRows;
     scorer.gather(points, block, count);
     let c = 0;
     for (let p = 0; p < pool.size; p++) {
@@ -169,11 +168,11 @@ export class GibbsChain {
       const base = tables.logCount[nk] + tables.constant[nk] - half;
       const e = tables.exponent[nk];
       const s = tables.shrink[nk];
-      for (let b = 0; b < count; b++) lw[b * stride + c] = base - e * Math.log1p(s * maha[b]);
+      for (let b = 0; b < count; b++) lw[b][c] = base - e * Math.log1p(s * maha[b]);
       this.candidateSlot[c++] = slot;
     }
     const logAlpha = Math.log(alphaUsed);
-    for (let b = 0; b < count; b++) lw[b * stride + c] = logAlpha + this.priorLogPdf[block[b]];
+    for (let b = 0; b < count; b++) lw[b][c] = logAlpha + this.priorLogPdf[block[b]];
     return c;
   }
 
@@ -234,8 +233,8 @@ export class GibbsChain {
       this.cacheStamp = new Int32Array(this.n * this.cacheStride);
     }
     const stride = this.pool.capacity + 1;
-    if (this.logWeights.length < stride * this.settings.blockSize) {
-      this.logWeights = new Float64Array(stride * this.settings.blockSize);
+    if (this.candidateSlot.length < stride) {
+      this.logWeightRows = Array.from({ length: this.settings.blockSize }, () => new Float64Array(stride));
       this.candidateSlot = new Int32Array(stride);
     }
   }
