@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   import: () => import('./commands/import.ts'),
   analyze: () => import('./commands/analyze.ts'),
   worker: () => import('./commands/worker.ts'),
+  serve: () => import('./commands/serve.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
