@@ -21,6 +21,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   CLASSFIT_BACKEND: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Browser origins allowed to call the API (comma-separated; the dashboard's `next dev`/`next start` by default). */
+  CLASSFIT_CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Seconds without a heartbeat after which a `running` job is presumed dead and re-queued. */
   CLASSFIT_JOB_STALE_SECONDS: z.coerce.number().int().min(5).default(120),
   /** Print stack traces of unexpected errors. */
