@@ -48,14 +48,14 @@ async function Table({ view, params }: { view: ModelView; params: SearchParams }
     href: sort ? hrefWith('/', params, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc' }) : undefined,
   });
   const headers = [
-    sortable('Model', 'name', '22%'),
+    sortable('Model', 'name', '19%'),
     sortable('Architecture', 'architecture', '11%'),
     sortable('Dataset', undefined, '11%'),
     sortable('Accuracy', 'accuracy', '8%', true),
     sortable('Layers', undefined, '6%', true),
     sortable('Classes', undefined, '7%', true),
     sortable('Latest run', undefined, '10%'),
-    sortable('Tags', undefined, '15%'),
+    sortable('Tags', undefined, '18%'),
     sortable('Created', 'created', '10%'),
   ];
   return (

@@ -4,7 +4,6 @@ import { Suspense } from 'react';
 import { DeltaChart } from '@/components/charts/delta-chart';
 import { ModelProfileChart } from '@/components/charts/model-profile-chart';
 import { PairScatterChart } from '@/components/charts/pair-scatter-chart';
-import { SERIES_COLORS } from '@/components/charts/theme';
 import { ContingencyTable } from '@/components/compare/contingency-table';
 import { ModelPicker } from '@/components/compare/model-picker';
 import { SectionSkeleton } from '@/components/ui/skeleton';
@@ -12,6 +11,7 @@ import { SegmentedLinks } from '@/components/ui/segmented-links';
 import { fetchComparison, fetchModelChoices, type Comparison } from '@/lib/api/compare';
 import { baselineFirst, classPairs, contingencies, deltaRows, profiles } from '@/lib/comparison';
 import { formatNumber, formatPercent } from '@/lib/format';
+import { seriesColor } from '@/lib/series-colors';
 import { hrefWith, listParam, param, type SearchParams } from '@/lib/search-params';
 import { parseStatistic, STATISTICS, type StatisticKey } from '@/lib/statistics';
 
@@ -73,7 +73,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
   if (models.length < 2) {
     return <div className="notice error" role="alert">Only {models.length} of the chosen models exist. <Link href="/compare">Choose again</Link>.</div>;
   }
-  const color = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length];
+  const color = seriesColor;
   const baseline = models[0];
   const label = STATISTICS[statistic].label;
   const datasets = new Set(models.map((m) => m.dataset.name));

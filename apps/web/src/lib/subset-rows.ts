@@ -28,6 +28,13 @@ export function subsetRows<L extends { id: string; name: string; index: number }
       }
       return row;
     });
-  const rank = (s: string) => (ORDER.includes(s) ? ORDER.indexOf(s) : ORDER.length);
-  return { rows, subsets: [...subsets].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) };
+  return { rows, subsets: [...subsets].sort(bySubset) };
+}
+
+const rank = (s: string) => (ORDER.includes(s) ? ORDER.indexOf(s) : ORDER.length);
+const bySubset = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+
+/** Items with a `subset` in the paper's order (least, random, most, then the rest by name). */
+export function orderSubsets<T extends { subset: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => bySubset(a.subset, b.subset));
 }

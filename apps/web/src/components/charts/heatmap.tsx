@@ -38,6 +38,8 @@ export interface HeatmapProps {
   digits?: number;
   /** Accessible name of the figure. */
   label: string;
+  /** Square cells (for class × class matrices). */
+  square?: boolean;
 }
 
 const WIDTH = 1100;
@@ -45,7 +47,7 @@ const LEFT = 112;
 const TOP = 8;
 const LEGEND = 56;
 
-export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label }: HeatmapProps) {
+export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label, square = false }: HeatmapProps) {
   const router = useRouter();
   const [active, setActive] = useState<{ r: number; c: number } | null>(null);
 
@@ -53,14 +55,16 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
   const colorScale = useMemo(() => (scale === 'categorical' ? null : makeColorScale(flat, scale)), [flat, scale]);
   const categoryOf = useMemo(() => new Map((categories ?? []).map((c) => [c.value, c])), [categories]);
 
-  const cellW = Math.max(4, Math.min(48, (WIDTH - LEFT) / Math.max(1, columns.length)));
-  const cellH = Math.max(4, Math.min(30, rows.length > 40 ? cellW : 30));
-  const showColumnLabels = cellW >= 11;
-  const labelBand = showColumnLabels ? 34 : 16;
+  const { cellW, cellH } = cellSize(rows.length, columns.length, square);
+  const longest = columns.reduce((n, c) => Math.max(n, c.length), 0) * 6.4;
+  const showColumnLabels = cellW >= 9;
+  const rotate = showColumnLabels && longest > cellW * 0.95;
+  const labelBand = !showColumnLabels ? 16 : rotate ? Math.min(110, longest * 0.72 + 14) : 34;
   const gridW = cellW * columns.length;
   const gridH = cellH * rows.length;
-  const height = TOP + gridH + labelBand + LEGEND;
-  const width = Math.max(LEFT + gridW + 8, 420);
+  const height = TOP + gridH + labelBand + (columnAxis ? 14 : 0) + LEGEND;
+  const legendWidth = Math.min(360, Math.max(200, gridW));
+  const width = Math.max(LEFT + gridW + 8, LEFT + legendWidth + 170);
 
   function colorOf(value: number | null): string {
     if (scale === 'categorical') return value === null ? 'var(--heatmap-missing)' : (categoryOf.get(value)?.color ?? 'var(--heatmap-missing)');
@@ -103,7 +107,7 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
         tabIndex={0}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
-        style={{ maxHeight: Math.max(height, 160) * 1.2, display: 'block' }}
+        style={{ display: 'block', height: 'auto' }}
         preserveAspectRatio="xMinYMin meet"
         onKeyDown={onKeyDown}
         onBlur={() => setActive(null)}
@@ -145,13 +149,21 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
         ) : null}
         {showColumnLabels
           ? columns.map((column, c) => (
-              <text key={column + c} x={LEFT + (c + 0.5) * cellW} y={TOP + gridH + 12} textAnchor="middle" fontSize={Math.min(11, cellW * 0.75)} className="heatmap-col-label">
+              <text
+                key={column + c}
+                x={LEFT + (c + 0.5) * cellW}
+                y={TOP + gridH + 12}
+                textAnchor={rotate ? 'end' : 'middle'}
+                transform={rotate ? `rotate(-45 ${LEFT + (c + 0.5) * cellW} ${TOP + gridH + 8})` : undefined}
+                fontSize={Math.min(11, Math.max(7, cellW * 0.8))}
+                className="heatmap-col-label"
+              >
                 {column}
               </text>
             ))
           : null}
         {columnAxis ? (
-          <text x={LEFT + gridW / 2} y={TOP + gridH + labelBand - 4} textAnchor="middle" fontSize={12} className="heatmap-axis">
+          <text x={LEFT + gridW / 2} y={TOP + gridH + labelBand + 8} textAnchor="middle" fontSize={12} className="heatmap-axis">
             {columnAxis}
           </text>
         ) : null}
@@ -160,7 +172,7 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
             {rowAxis}
           </text>
         ) : null}
-        <Legend x={LEFT} y={TOP + gridH + labelBand + 6} width={Math.min(360, Math.max(200, gridW))} scale={scale} domain={colorScale?.domain} colorOf={colorOf} categories={categories} valueLabel={valueLabel} digits={digits} />
+        <Legend x={LEFT} y={TOP + gridH + labelBand + (columnAxis ? 20 : 6)} width={legendWidth} scale={scale} domain={colorScale?.domain} colorOf={colorOf} categories={categories} valueLabel={valueLabel} digits={digits} />
       </svg>
       {active ? (
         <div className="chart-tooltip heatmap-tooltip" role="status" style={{ left: `${tooltipLeft}%`, top: `${tooltipTop}%` }}>
@@ -174,6 +186,17 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
       ) : null}
     </div>
   );
+}
+
+/** Cell size in viewBox units: fill the width, within limits; square cells also fit a height budget. */
+function cellSize(rows: number, columns: number, square: boolean): { cellW: number; cellH: number } {
+  const across = (WIDTH - LEFT) / Math.max(1, columns);
+  if (square) {
+    const side = Math.max(4, Math.min(across, 560 / Math.max(1, rows), 60));
+    return { cellW: side, cellH: side };
+  }
+  const cellW = Math.max(4, Math.min(100, across));
+  return { cellW, cellH: rows > 40 ? Math.max(4, Math.min(cellW, 14)) : 28 };
 }
 
 function clamp(i: number, n: number): number {

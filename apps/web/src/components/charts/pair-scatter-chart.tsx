@@ -9,7 +9,7 @@ import { axisProps, ChartTooltip, gridProps, legendProps } from './theme';
 const SERIES = [
   { key: 'both high', color: 'var(--group-high)' },
   { key: 'both low', color: 'var(--group-low)' },
-  { key: 'differ', color: 'var(--danger)' },
+  { key: 'differ', color: 'var(--chart-4)' },
   { key: 'ungrouped', color: 'var(--muted)' },
 ] as const;
 
@@ -19,7 +19,7 @@ export function PairScatterChart({ pairs, name, baseline, other, statistic, name
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   return (
-    <ChartFrame title={`${other} vs ${baseline}, per class`} subtitle={`${statistic} of each class; the diagonal is equality. Red: the two models put the class in different groups.`} name={name} rows={rows}>
+    <ChartFrame title={`${other} vs ${baseline}, per class`} subtitle={`${statistic} of each class; the diagonal is equality. Purple: the two models put the class in different groups.`} name={name} rows={rows}>
       <ScatterChart responsive style={{ width: '100%', height: 300 }} margin={{ top: 10, right: 16, bottom: 16, left: 4 }}>
         <CartesianGrid {...gridProps} />
         <XAxis type="number" dataKey="baseline" name={baseline} domain={['auto', 'auto']} {...axisProps} label={{ value: baseline, position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }} />

@@ -30,7 +30,7 @@ export function RankedLogDensityChart({ rows, threshold, name }: { rows: RankedC
     >
       <ScatterChart responsive style={{ width: '100%', height: 340 }} margin={{ top: 10, right: 16, bottom: 16, left: 4 }}>
         <CartesianGrid {...gridProps} />
-        <XAxis type="number" dataKey="rank" name="rank" {...axisProps} domain={[-1, rows.length]} allowDecimals={false} label={{ value: 'classes, sorted by mean log-density', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }} />
+        <XAxis type="number" dataKey="rank" name="rank" {...axisProps} domain={[-1, rows.length]} tick={false} label={{ value: 'classes, sorted by mean log-density', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }} />
         <YAxis type="number" dataKey="mean" name="mean log-density" {...axisProps} width={56} label={{ value: 'log-density', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<ChartTooltip title={(d) => `${d.name} (label ${d.label})`} extra={(d) => [['s.d.', Number(d.sd).toFixed(3)], ['examples', String(d.n)], ['group', String(d.group ?? '–').toLowerCase()]]} />} />
         <Legend {...legendProps} verticalAlign="top" />

@@ -7,7 +7,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { formatNumber } from '@/lib/format';
 
-export const SERIES_COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
+export { SERIES_COLORS } from '@/lib/series-colors';
 
 export const axisProps = {
   stroke: 'var(--muted)',
@@ -18,7 +18,8 @@ export const axisProps = {
 
 export const gridProps = { stroke: 'var(--grid)', strokeDasharray: '3 3' } as const;
 
-export const legendProps = { wrapperStyle: { fontSize: 12, color: 'var(--muted)' } as CSSProperties };
+/** Legend items keep the order of the series (recharts sorts them by name otherwise). */
+export const legendProps = { wrapperStyle: { fontSize: 12, color: 'var(--muted)' } as CSSProperties, itemSorter: null };
 
 interface TooltipItem {
   name?: ReactNode;

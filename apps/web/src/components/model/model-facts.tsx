@@ -13,10 +13,9 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** A timing entry: numbers keyed `…Ms` are milliseconds, other numbers seconds. */
-function timing(key: string, value: unknown): string {
-  if (typeof value !== 'number') return show(value);
-  return formatDuration(/ms$/i.test(key) ? value / 1000 : value);
+/** A timing entry; the API records milliseconds per phase. */
+function timing(value: unknown): string {
+  return typeof value === 'number' ? formatDuration(value / 1000) : show(value);
 }
 
 /** Facts of a model and of its latest run: backend, configuration, timings. */
@@ -60,7 +59,7 @@ export function ModelFacts({ model }: { model: ModelInfo }) {
               <Fragment key={key}><dt>{key}</dt><dd>{show(value)}</dd></Fragment>
             ))}
             {timings.map(([key, value]) => (
-              <Fragment key={`time-${key}`}><dt>time: {key}</dt><dd>{timing(key, value)}</dd></Fragment>
+              <Fragment key={`time-${key}`}><dt>time: {key.replace(/Ms$/, '')}</dt><dd>{timing(value)}</dd></Fragment>
             ))}
           </dl>
         ) : (

@@ -10,6 +10,7 @@ import { fetchClassExamples, fetchNearestClasses } from '@/lib/api/class';
 import { classNames, fetchHeatmap, fetchModel, type HeatmapData, type ModelInfo } from '@/lib/api/model';
 import { formatNumber } from '@/lib/format';
 import { param, type SearchParams } from '@/lib/search-params';
+import { orderSubsets } from '@/lib/subset-rows';
 
 interface Props {
   params: Promise<{ id: string; label: string }>;
@@ -115,6 +116,7 @@ async function Nearest({ model, label, layer, layers }: { model: ModelInfo; labe
   const nearest = await fetchNearestClasses(layer.id, label);
   const name = classNames(model);
   const modelHref = `/models/${encodeURIComponent(model.id)}`;
+  const subsets = orderSubsets(nearest?.klMatrices ?? []);
   return (
     <section className="card" data-testid="nearest-classes">
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -124,28 +126,32 @@ async function Nearest({ model, label, layer, layers }: { model: ModelInfo; labe
       {!nearest || nearest.klMatrices.length === 0 ? (
         <p className="muted">No KL divergences at {layer.name}.</p>
       ) : (
-        nearest.klMatrices.map((m) => (
-          <div key={m.subset}>
-            <p className="muted" style={{ margin: '0.25rem 0' }}>KL({name(label)} ‖ other), {m.subset} examples, at {layer.name}</p>
-            <table>
-              <tbody>
-                {m.nearest.map((n) => (
-                  <tr key={n.label}>
-                    <td><Link href={`${modelHref}/classes/${n.label}`}>{name(n.label)}</Link></td>
-                    <td className="num">{formatNumber(n.kl, 4)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))
+        <>
+          <p className="muted" style={{ margin: '0.25rem 0', fontSize: '0.84rem' }}>Smallest KL({name(label)} ‖ other) at {layer.name}, per example subset.</p>
+          <table>
+            <thead>
+              <tr><th className="num">#</th>{subsets.map((m) => <th key={m.subset}>{m.subset}</th>)}</tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: Math.max(...subsets.map((m) => m.nearest.length)) }, (_, rank) => (
+                <tr key={rank}>
+                  <td className="num muted">{rank + 1}</td>
+                  {subsets.map((m) => {
+                    const n = m.nearest[rank];
+                    return <td key={m.subset}>{n ? <><Link href={`${modelHref}/classes/${n.label}`}>{name(n.label)}</Link> <span className="muted num">{formatNumber(n.kl, 3)}</span></> : null}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );
 }
 
 async function Examples({ model, label, name }: { model: ModelInfo; label: number; name: string }) {
-  const examples = await fetchClassExamples(model.id, label);
+  const examples = await fetchClassExamples(model.id, label, 8);
   if (!examples) return null;
   const stem = `${model.name}-class${label}`;
   return (

@@ -17,7 +17,7 @@ import { fetchClassFits, fetchClassTraces, fetchDensityBins, fetchKLMatrices, fe
 import { formatNumber, formatPercent } from '@/lib/format';
 import { toMatrix } from '@/lib/numeric-array';
 import { hrefWith, param, type SearchParams } from '@/lib/search-params';
-import { subsetRows } from '@/lib/subset-rows';
+import { orderSubsets, subsetRows } from '@/lib/subset-rows';
 
 interface Props {
   params: Promise<{ id: string; layerId: string }>;
@@ -113,7 +113,7 @@ async function BinsSection({ layer, stem }: { layer: LayerInfo; stem: string }) 
 }
 
 async function KLSection({ layer, stem, subset, base, query }: { layer: LayerInfo; stem: string; subset: string | undefined; base: string; query: SearchParams }) {
-  const all = await fetchKLMatrices(layer.id);
+  const all = orderSubsets(await fetchKLMatrices(layer.id));
   const chosen = all.find((m) => m.subset === subset) ?? all[0];
   if (!chosen || !chosen.matrix) return <section className="card"><h3>Between-class KL (Fig. 4)</h3><p className="muted">No KL divergences computed for this layer.</p></section>;
   const name = classNames(layer.model);
@@ -127,14 +127,20 @@ async function KLSection({ layer, stem, subset, base, query }: { layer: LayerInf
       label={`Between-class KL divergences at layer ${layer.name}`}
       rows={labels}
       columns={labels}
-      values={toMatrix(chosen.matrix)}
+      values={withoutDiagonal(toMatrix(chosen.matrix))}
       valueLabel="KL (nats)"
       rowAxis="class"
       columnAxis="class"
+      square
       columnHrefs={chosen.labels.map((l) => `/models/${encodeURIComponent(layer.model.id)}/classes/${l}`)}
       digits={4}
     />
   );
+}
+
+/** KL(p ‖ p) = 0 carries no information and would stretch the colour scale; the paper's statistic drops it too. */
+function withoutDiagonal(matrix: (number | null)[][]): (number | null)[][] {
+  return matrix.map((row, i) => row.map((v, j) => (i === j ? null : v)));
 }
 
 async function AcrossLayers({ layer, stem }: { layer: LayerInfo; stem: string }) {
@@ -172,7 +178,7 @@ async function Diagnostics({ layer, stem, traceLabel }: { layer: LayerInfo; stem
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }}>Sampler diagnostics · {name(chosen.label)}</h2>
         <div className="row">
-          {diagnostics ? <span className="muted">R-hat {formatNumber(diagnostics.rHat)} · {diagnostics.chains} chains × {diagnostics.sweeps} sweeps</span> : null}
+          {diagnostics ? <span className="muted">R-hat {formatNumber(diagnostics.rHat)} · {diagnostics.chains} {diagnostics.chains === 1 ? 'chain' : 'chains'} × {diagnostics.sweeps} sweeps</span> : null}
           <UrlSelect name="trace" label="Class" value={String(chosen.label)} options={byDensity.map((f) => ({ value: String(f.label), label: `${name(f.label)} (${formatNumber(f.meanLogDensity)})` }))} />
         </div>
       </div>

@@ -1,0 +1,90 @@
+/**
+ * The GraphQL API for the dashboard's browser tests, in this process: the API's own schema, context and Apollo
+ * server over PGlite in a temporary `CLASSFIT_HOME`, served over HTTP (POST /graphql) and graphql-ws (same path).
+ * In-process so the test can change the database (advance a running job) while the browser watches.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HeaderMap } from '@apollo/server';
+import { createArtifactStore, createDb, type ArtifactStore, type Db } from '@classfit/db';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AppContext } from '../../../apps/api/src/context/app-context.ts';
+import { createContextFactory } from '../../../apps/api/src/graphql/context.ts';
+import { buildClassfitSchema } from '../../../apps/api/src/graphql/schema.ts';
+import { createApolloServer } from '../../../apps/api/src/server/apollo.ts';
+
+export interface WebTestApi {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly db: Db;
+  readonly artifacts: ArtifactStore;
+  readonly home: string;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Opens PGlite under a fresh CLASSFIT_HOME and serves the API on a free port of 127.0.0.1. */
+export async function startWebTestApi(options: { progressPollMs?: number } = {}): Promise<WebTestApi> {
+  const home = await mkdtemp(join(tmpdir(), 'classfit-web-'));
+  const handle = await createDb({ dataDir: join(home, 'db') });
+  const artifacts = createArtifactStore(join(home, 'artifacts'));
+  const app: AppContext = { db: handle.db, engine: handle.engine, artifacts, home, backendPreference: 'cpu', log: () => {}, close: () => handle.close() };
+  const errors: unknown[] = [];
+  const newContext = createContextFactory({ app, progressPollMs: options.progressPollMs ?? 250, logError: (e) => errors.push(e) });
+  const schema = buildClassfitSchema();
+  const apollo = createApolloServer(schema, (e) => errors.push(e));
+  await apollo.start();
+
+  const http = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/graphql') {
+      response.writeHead(404).end();
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    const text = request.method === 'POST' ? await readBody(request) : '';
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: text ? JSON.parse(text) : undefined },
+      context: async () => newContext(),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') response.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    }
+  });
+  const wss = new WebSocketServer({ server: http, path: '/graphql' });
+  const ws = useServer({ schema, context: () => newContext() }, wss);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    db: handle.db,
+    artifacts,
+    home,
+    async close() {
+      await ws.dispose();
+      wss.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await apollo.stop();
+      await handle.close();
+      await rm(home, { recursive: true, force: true });
+      if (errors.length) console.warn(`web test API logged ${errors.length} unexpected error(s):`, errors.slice(0, 3));
+    },
+  };
+}

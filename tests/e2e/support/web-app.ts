@@ -1,0 +1,77 @@
+/**
+ * The built dashboard for browser tests: builds apps/web when it has no production build, then runs
+ * `next start` on a free port against a given API.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const webDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
+const nextBin = fileURLToPath(new URL('../../../node_modules/next/dist/bin/next', import.meta.url));
+
+/** Runs `next build` unless apps/web/.next holds a production build already. */
+export function ensureWebBuilt(): void {
+  if (existsSync(`${webDir}.next/BUILD_ID`)) return;
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface WebApp {
+  readonly url: string;
+  readonly process: ChildProcess;
+  /** Everything the server printed, for failure messages. */
+  readonly output: () => string;
+  close(): Promise<void>;
+}
+
+/** Starts `next start` against the API and waits until it answers. */
+export async function startWebApp(api: { url: string; wsUrl: string }, options: { pollMs?: number } = {}): Promise<WebApp> {
+  ensureWebBuilt();
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: webDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', CLASSFIT_API_URL: api.url, CLASSFIT_API_WS_URL: api.wsUrl, CLASSFIT_POLL_MS: String(options.pollMs ?? 1000) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/jobs`);
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Seeds a dashboard-sized result set through @classfit/db's queries: `models` analysed models (ResNet-18/50 on
+ * CIFAR-100 and Mini-ImageNet, 4 stages, `classes` classes each) with every result table the dashboard reads,
+ * plus one re-analysis left running so the Jobs page has live progress to show.
+ */
+import {
+  claimRun,
+  enqueueRun,
+  finishRun,
+  heartbeatRun,
+  insertLayers,
+  insertModel,
+  setLayerReduction,
+  setRunBackend,
+  upsertArchitecture,
+  upsertClassFits,
+  upsertDataset,
+  upsertDatasetClasses,
+  upsertDensityBins,
+  upsertExamples,
+  upsertGenclassResults,
+  upsertGroupSplits,
+  upsertKlMatrices,
+  upsertLayerFit,
+  upsertProject,
+  type ArtifactStore,
+  type Db,
+  type RunProgress,
+} from '@classfit/db';
+import { CIFAR100_CLASSES, F1_BY_STAGE, KL_BY_STAGE, largestGapSplit, makeRandom } from './web-seed-data.ts';
+
+export interface SeedSize {
+  readonly models: number;
+  readonly classes: number;
+  /** Examples per class with memorization scores (default 8). */
+  readonly examplesPerClass?: number;
+}
+
+export interface SeededModel {
+  readonly id: number;
+  readonly name: string;
+  readonly architecture: string;
+  readonly dataset: string;
+  readonly layerIds: number[];
+  /** Per stage: the classes above the largest gap. */
+  readonly highLabels: number[][];
+  /** Per stage: class mean log-densities by label. */
+  readonly means: number[][];
+}
+
+export interface DashboardSeed {
+  readonly models: SeededModel[];
+  readonly classNames: string[];
+  /** The running re-analysis: its row id and a function that advances its progress. */
+  readonly runningJob: { runId: number; modelName: string; advance(step: number): Promise<void> };
+}
+
+const STAGES = 4;
+const WORKER = 'web-e2e-seed';
+const ARCHITECTURES = [
+  { name: 'resnet18', family: 'resnet', depth: 18, dims: [64, 128, 256, 512] },
+  { name: 'resnet50', family: 'resnet', depth: 50, dims: [256, 512, 1024, 2048] },
+];
+const DATASETS = ['cifar100', 'mini-imagenet'];
+const REDUCED = [16, 16, 64, 64];
+const VARIANCE = [0.996, 0.968, 0.939, 0.868];
+
+/** Seeds the store; model i is architecture i mod 2 on dataset ⌊i/2⌋ mod 2, seed ⌊i/4⌋. */
+export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: SeedSize): Promise<DashboardSeed> {
+  const random = makeRandom(20230207);
+  const perClass = size.examplesPerClass ?? 8;
+  const classNames = Array.from({ length: size.classes }, (_, i) => CIFAR100_CLASSES[i] ?? `class_${i}`);
+  const project = await upsertProject(db, 'modes-of-class-fitting', 'Reproduction of Jamroż & Kurdziel (AAAI-23).');
+  const datasets = [];
+  for (const name of DATASETS) {
+    const dataset = await upsertDataset(db, name, size.classes);
+    await upsertDatasetClasses(db, dataset.id, classNames.map((n, label) => ({ label, name: n })));
+    datasets.push(dataset);
+  }
+  const architectures = [];
+  for (const a of ARCHITECTURES) architectures.push(await upsertArchitecture(db, { name: a.name, family: a.family, depth: a.depth }));
+  const predictiveArtifact = await artifacts.put(Buffer.from(JSON.stringify({ format: 'classfit.predictive/v1', note: 'placeholder for dashboard tests' })), 'json');
+  const activationsArtifact = await artifacts.put(Buffer.from('not read by the dashboard'), 'npy');
+
+  // Which classes tend to be fitted in the high-density mode is a property of the dataset; models differ a little.
+  const propensity = DATASETS.map(() => classNames.map(() => random.normal()));
+
+  const seeded: SeededModel[] = [];
+  for (let m = 0; m < size.models; m++) {
+    const arch = ARCHITECTURES[m % 2];
+    const datasetIndex = Math.floor(m / 2) % 2;
+    const name = `${arch.name}-${DATASETS[datasetIndex]}-s${Math.floor(m / 4)}`;
+    const model = await insertModel(db, {
+      projectId: project.id,
+      name,
+      architectureId: architectures[m % 2].id,
+      datasetId: datasets[datasetIndex].id,
+      seed: Math.floor(m / 4),
+      accuracy: 0.72 + 0.05 * (m % 2) - 0.08 * datasetIndex + random.normal(0, 0.01),
+      tags: ['paper', m % 2 === 0 ? 'rn18' : 'rn50', ...(m < 2 ? ['baseline'] : [])],
+      notes: m === 0 ? 'Trained from scratch, OneCycle, 100 epochs (METHOD.md A.2).' : null,
+    });
+    const layers = await insertLayers(
+      db,
+      Array.from({ length: STAGES }, (_, s) => ({ modelId: model.id, name: `stage${s + 1}`, index: s, relativeDepth: (s + 1) / STAGES, dim: arch.dims[s], exampleCount: size.classes * perClass, activationsArtifact })),
+    );
+    const examples = classNames.flatMap((_, label) =>
+      Array.from({ length: perClass }, (_, k) => {
+        const memorization = Math.min(1, Math.max(-0.04, random.uniform() ** 2 + random.normal(0, 0.02)));
+        return { modelId: model.id, index: label * perClass + k, label, memorization, memorizationSe: 0.02 + 0.03 * random.uniform() };
+      }),
+    );
+    await upsertExamples(db, examples);
+
+    const { run } = await enqueueRun(db, { modelId: model.id, configKey: 'paper-defaults', config: { iterations: 400, burnIn: 320, thin: 4, reduce: REDUCED, seed: m }, seed: m });
+    await claimRun(db, WORKER, { runId: run.id });
+    await setRunBackend(db, run.id, m % 3 === 0 ? 'tensorflow' : 'wasm');
+
+    const highLabels: number[][] = [];
+    const means: number[][] = [];
+    for (const layer of layers) {
+      const s = layer.index;
+      await setLayerReduction(db, layer.id, { reducedDim: REDUCED[s], svdSummary: { k: REDUCED[s], singularValues: [40, 12, 6, 3], varianceFraction: VARIANCE[s] - 0.01 * (m % 2) }, projectionArtifact: activationsArtifact });
+      await upsertLayerFit(db, { runId: run.id, layerId: layer.id, reducedDim: REDUCED[s], classCount: size.classes, predictiveArtifact });
+      const own = classNames.map((_, label) => propensity[datasetIndex][label] + random.normal(0, 0.35));
+      const classMean = own.map((p) => {
+        if (s < 2) return -2.5 + 1.2 * p + random.normal(0, 0.6);
+        const high = p > 0.1;
+        if (s === 2) return high ? 55 + 8 * random.normal() : -12 + 10 * random.normal();
+        return high ? -2 + 2.5 * random.normal() : -72 + 12 * random.normal();
+      });
+      const split = largestGapSplit(classMean);
+      highLabels.push(split.high.flatMap((h, label) => (h ? [label] : [])));
+      means.push(classMean);
+      await upsertClassFits(
+        db,
+        classMean.map((mean, label) => {
+          const high = split.high[label];
+          const sd = s < 2 ? 3 + 4 * random.uniform() : high ? 1.2 + 0.6 * random.uniform() : 15 + 12 * random.uniform();
+          const trace = Array.from({ length: 100 }, (_, sweep) => Math.max(1, Math.round(3 + 3 * (1 - Math.exp(-sweep / 15)) + random.normal(0, 0.8))));
+          return {
+            runId: run.id,
+            layerId: layer.id,
+            label,
+            n: perClass * 60,
+            meanLogDensity: mean,
+            sdLogDensity: sd,
+            relativeEntropy: s < 2 ? 4 + 0.5 * mean + random.normal(0, 0.5) : 0.49 * mean + 62 + random.normal(0, 1.5),
+            relativeEntropySe: 0.05,
+            meanDistance: 15.4 + random.normal(0, 1.2) - 10 * (STAGES - 1 - s) / STAGES,
+            group: high ? ('high' as const) : ('low' as const),
+            clusterCountTrace: trace,
+            diagnostics: { rHat: 1 + Math.abs(random.normal(0, 0.03)), logLikelihoods: trace.map((_, sweep) => -4200 + 900 * (1 - Math.exp(-sweep / 12)) + random.normal(0, 15)), alphas: trace.map(() => 0.8 + 0.4 * random.uniform()) },
+            predictiveArtifact,
+          };
+        }),
+      );
+      const highCount = highLabels[s].length;
+      await upsertGroupSplits(db, [{ runId: run.id, layerId: layer.id, threshold: split.threshold, gap: split.gap, lowCount: size.classes - highCount, highCount }]);
+      await upsertGenclassResults(
+        db,
+        (['least', 'random', 'most'] as const).map((subset) => ({ runId: run.id, layerId: layer.id, subset, f1Mean: Math.min(1, F1_BY_STAGE[subset][s] + random.normal(0, 0.01)), f1Sd: 0.004 + 0.004 * random.uniform(), accuracy: F1_BY_STAGE[subset][s], exampleCount: 1000 })),
+      );
+      await upsertKlMatrices(
+        db,
+        (['least', 'random', 'most'] as const).map((subset) => {
+          const centre = KL_BY_STAGE[subset][s];
+          const matrix = classNames.map((_, i) => classNames.map((_, j) => (i === j ? 0 : Math.max(0.5, centre + random.normal(0, centre * 0.06) + (split.high[i] !== split.high[j] ? 6 : 0)))));
+          const off = matrix.flatMap((row, i) => row.filter((_, j) => j !== i));
+          const mean = off.reduce((a, b) => a + b, 0) / off.length;
+          const sd = Math.sqrt(off.reduce((a, b) => a + (b - mean) ** 2, 0) / off.length);
+          return { runId: run.id, layerId: layer.id, subset, labels: classNames.map((_, i) => i), matrix, mean, sd };
+        }),
+      );
+      await upsertDensityBins(
+        db,
+        Array.from({ length: 50 }, (_, bin) => {
+          const transition = 26;
+          const share = bin < transition ? 0.04 * random.uniform() + bin / 200 : bin > 46 ? 0.55 + 0.1 * random.uniform() : 0.85 + 0.1 * random.uniform();
+          const memorization = bin < transition ? 0.5 - 0.4 * (bin / transition) + random.normal(0, 0.02) : 0.36 + random.normal(0, 0.02);
+          return {
+            runId: run.id,
+            layerId: layer.id,
+            bin,
+            stats: { count: 1000, logDensityMean: -110 + (120 * bin) / 49, logDensitySd: 2 + 3 * random.uniform(), memorizationMean: memorization, memorizationSd: 0.2 + 0.05 * random.uniform(), highDensityFraction: Math.min(1, share) },
+          };
+        }),
+      );
+      await heartbeatRun(db, run.id, WORKER, { phase: 'fit', layer: layer.name, layerIndex: s, layerCount: STAGES, message: `finished ${layer.name}` });
+    }
+    await finishRun(db, run.id, { status: 'succeeded', timings: { svdMs: 1800 + 100 * m, fitMs: 312000 + 1000 * m, analysisMs: 41000 }, progress: { phase: 'done' } });
+    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means });
+  }
+
+  // A second analysis of the first model (a different seed), mid-way through stage 2.
+  const first = seeded[0];
+  const { run: rerun } = await enqueueRun(db, { modelId: first.id, configKey: 'seed-1', config: { iterations: 400, burnIn: 320, thin: 4, reduce: REDUCED, seed: 1 }, seed: 1 });
+  await claimRun(db, WORKER, { runId: rerun.id });
+  await setRunBackend(db, rerun.id, 'wasm');
+  let classesDone = 2;
+  const progress = (): RunProgress => ({
+    phase: 'fit',
+    layer: 'stage2',
+    layerIndex: 1,
+    layerCount: STAGES,
+    classesDone,
+    classCount: size.classes,
+    sweep: 120,
+    totalSweeps: 400,
+    etaMs: (size.classes - classesDone) * 4000,
+    message: `stage2: ${classesDone}/${size.classes} classes fitted`,
+    updatedAt: new Date().toISOString(),
+  });
+  await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress);
+  return {
+    models: seeded,
+    classNames,
+    runningJob: {
+      runId: rerun.id,
+      modelName: first.name,
+      async advance(step: number) {
+        classesDone = Math.min(size.classes, classesDone + step);
+        await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress);
+      },
+    },
+  };
+}
