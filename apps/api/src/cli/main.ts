@@ -12,6 +12,10 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   analyze: () => import('./commands/analyze.ts'),
   worker: () => import('./commands/worker.ts'),
   serve: () => import('./commands/serve.ts'),
+  train: () => import('./commands/train.ts'),
+  extract: () => import('./commands/extract.ts'),
+  memorization: () => import('./commands/memorization.ts'),
+  certify: () => import('./commands/certify.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

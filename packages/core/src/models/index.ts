@@ -3,6 +3,8 @@ export type { ArchitectureName, ArchitectureSpec } from './architecture.ts';
 export { FASHION_MNIST_CLASSES, FASHION_MNIST_NORMALIZATION, loadFashionMnist } from './datasets/fashion-mnist.ts';
 export type { FashionMnistOptions } from './datasets/fashion-mnist.ts';
 export type { ImageDataset, ImageSplit } from './datasets/types.ts';
+export { blackLevel, DATASETS, loadDataset, selectionOf } from './datasets/registry.ts';
+export type { DatasetName, DatasetSelection } from './datasets/registry.ts';
 export { STAGE_OUTPUT_NAMES } from './layers.ts';
 export { buildNetwork } from './network.ts';
 export type { ClassfitNetwork } from './network.ts';
