@@ -35,3 +35,5 @@ export type { BatchClassifier, Certificate, CertifyOptions } from './certify.ts'
 export { clopperPearsonLower } from './stats/clopper-pearson.ts';
 export { betaQuantile, regularizedIncompleteBeta } from './stats/incomplete-beta.ts';
 export { normalQuantile } from './stats/normal-quantile.ts';
+export { demoConfig } from './demo-config.ts';
+export type { DemoConfig } from './demo-config.ts';
