@@ -4,9 +4,9 @@ import type { ClassFitRow, FitRunRow } from '@classfit/db';
 /** The GraphQL `ClassStatistic` enum. */
 export type ClassStatistic = 'MEAN_LOG_DENSITY' | 'SD_LOG_DENSITY' | 'RELATIVE_ENTROPY' | 'MEAN_DISTANCE' | 'CLUSTER_COUNT';
 
-/** The run's burn-in in sweeps, when its config records one. */
+/** The run's burn-in in sweeps (`config.burnIn` of the analysis options), 0 when it records none. */
 export function burnInOf(run: FitRunRow | undefined): number {
-  const value = (run?.config as { burnIn?: unknown; sampler?: { burnIn?: unknown } } | undefined)?.burnIn ?? (run?.config as { sampler?: { burnIn?: unknown } })?.sampler?.burnIn;
+  const value = (run?.config as { burnIn?: unknown } | undefined)?.burnIn;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Domain errors of the API and their one mapping to GraphQL error codes. Resolvers throw these, the services'
- * `NotFoundError`/`ValidationError`, core's `InvalidArgumentError` or the store's `InvalidCursorError`; `toGraphQLFormattedError` turns them into
- * coded errors and masks everything unexpected, logging it server-side.
+ * `NotFoundError`/`ValidationError`, core's `InvalidArgumentError` or the store's `InvalidCursorError`;
+ * `toGraphQLFormattedError` turns them into coded errors and masks everything unexpected, logging it server-side.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';

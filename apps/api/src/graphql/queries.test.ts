@@ -35,6 +35,41 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
     expect(result.data!.models.totalCount).toBe(2);
   });
 
+  it('filters models by latest-run status and tag substring', async () => {
+    const count = async (filter: string) => (await api.execute(`{ models(filter: ${filter}) { totalCount } }`)).data!.models.totalCount;
+    expect(await count('{ status: [SUCCEEDED] }')).toBe(6);
+    expect(await count('{ status: [QUEUED, RUNNING] }')).toBe(0);
+    expect(await count('{ tag: { contains: "EV" } }')).toBe(3);
+    expect(await count('{ family: { eq: "resnet" }, dataset: { in: ["toy3", "other"] } }')).toBe(6);
+    expect(await count('{ or: [] }')).toBe(0);
+  });
+
+  it('lists the catalogue and pages a model\'s examples by memorization across cursors', async () => {
+    const catalogue = await api.execute(`{ projects { totalCount nodes { name models(first: 1) { totalCount } } }
+      datasets { nodes { name classCount classes { totalCount nodes { label name dataset { name } } } } }
+      architectures { nodes { name family depth modelCount } } }`);
+    expect(catalogue.errors).toBeUndefined();
+    expect(catalogue.data!.projects.nodes[0]).toMatchObject({ name: 'default', models: { totalCount: 6 } });
+    expect(catalogue.data!.datasets.nodes[0]).toMatchObject({ name: 'toy3', classCount: 3, classes: { totalCount: 3 } });
+    expect(catalogue.data!.architectures.nodes.map((a: any) => a.modelCount)).toEqual([3, 3]);
+    const page = `query($id: ID!, $after: String) { model(id: $id) { examples(first: 4, after: $after, filter: { label: [1] },
+      orderBy: { field: MEMORIZATION, direction: DESC }) { totalCount pageInfo { hasNextPage endCursor } nodes { index label memorization class { name } } } } }`;
+    const id = toGlobalId('Model', seeded.models[0].id);
+    const seen: any[] = [];
+    let after: string | null = null;
+    do {
+      const result: any = await api.execute(page, { id, after });
+      expect(result.errors).toBeUndefined();
+      seen.push(...result.data.model.examples.nodes);
+      after = result.data.model.examples.pageInfo.hasNextPage ? result.data.model.examples.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(10);
+    expect(new Set(seen.map((e) => e.index)).size).toBe(10);
+    expect(seen.every((e) => e.label === 1 && e.class.name === 'class-1')).toBe(true);
+    const memorization = seen.map((e) => e.memorization);
+    expect([...memorization].sort((a, b) => b - a)).toEqual(memorization);
+  });
+
   it('rejects `first` over 100 with BAD_USER_INPUT naming the argument', async () => {
     const result = await api.execute('{ models(first: 101) { totalCount } }');
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
