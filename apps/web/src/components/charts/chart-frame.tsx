@@ -26,7 +26,8 @@ export function ChartFrame({ title, subtitle, name, rows, actions, footer, child
   const file = name.replace(/[^\w.-]+/g, '-');
 
   function chartSvg(): SVGSVGElement | null {
-    return body.current?.querySelector<SVGSVGElement>('svg[data-export], svg.recharts-surface') ?? null;
+    // recharts also draws each legend icon as an svg.recharts-surface; the chart is the wrapper's own child.
+    return body.current?.querySelector<SVGSVGElement>('svg[data-export], .recharts-wrapper > svg.recharts-surface') ?? null;
   }
   async function exportAs(kind: 'csv' | 'svg' | 'png') {
     if (kind === 'csv') return downloadBlob(new Blob([toCsv(rows as readonly Record<string, CsvValue>[])], { type: 'text/csv' }), `${file}.csv`);

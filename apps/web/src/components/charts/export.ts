@@ -25,7 +25,11 @@ export function serializeSvg(svg: SVGSVGElement): { text: string; width: number;
   source.forEach((element, i) => {
     const computed = getComputedStyle(element);
     const style = STYLE_PROPS.map((prop) => `${prop}:${computed.getPropertyValue(prop)}`).join(';');
-    target[i].setAttribute('style', `${target[i].getAttribute('style') ?? ''};${style}`);
+    // The computed values replace inline styles, which may name theme variables the file cannot resolve.
+    target[i].setAttribute('style', style);
+    for (const attribute of ['fill', 'stroke', 'stop-color']) {
+      if (target[i].getAttribute(attribute)?.includes('var(')) target[i].setAttribute(attribute, computed.getPropertyValue(attribute));
+    }
   });
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width);

@@ -1,0 +1,236 @@
+/**
+ * The dashboard in Chromium against the built app and a seeded API (3 models × 4 layers × 10 classes):
+ * every page shows the seeded numbers, filters and selections live in the URL, Compare shows two
+ * architectures, a running job's progress advances live. Screenshots go to tests/screenshots/.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/web-browser.ts';
+import { openDashboard, type Dashboard } from './support/web-fixture.ts';
+
+const CLASSES = 10;
+let dash: Dashboard;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dash = await openDashboard({ models: 3, classes: CLASSES, examplesPerClass: 20 }, { pollMs: 500 });
+  page = await dash.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', acceptDownloads: true });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 600_000);
+
+afterAll(async () => {
+  await dash?.close();
+});
+
+const seeded = (name: string) => dash.seed.models.find((m) => m.name === name)!;
+const number = (text: string | null) => Number((text ?? '').replace('−', '-').replace(/[^\d.eE+-]/g, ''));
+
+describe('Models page', () => {
+  it('lists every seeded model with its facts', async () => {
+    await page.goto(`${dash.web.url}/`);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(3);
+    const text = await page.locator('.table-window').innerText();
+    for (const model of dash.seed.models) expect(text).toContain(model.name);
+    expect(text).toContain('resnet50');
+    expect(text).toContain('mini-imagenet');
+    expect(text).toMatch(/running/);
+    await screenshot(page, 'models');
+  });
+
+  it('filters through the URL: architecture "in", then OR with a dataset', async () => {
+    await page.getByTestId('model-filters').getByRole('checkbox', { name: /resnet50/ }).check();
+    await page.waitForURL(/arch=resnet50/);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(1);
+    expect(await page.getByTestId('model-row').innerText()).toContain('resnet50-cifar100-s0');
+
+    await page.getByTestId('model-filters').getByRole('checkbox', { name: 'mini-imagenet' }).check();
+    await page.waitForURL(/dataset=mini-imagenet/);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(0);
+    await page.getByTestId('match-mode').selectOption('any');
+    await page.waitForURL(/match=any/);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(2);
+    await screenshot(page, 'models-filtered');
+  });
+
+  it('sorts by accuracy through the URL and opens a model from the keyboard', async () => {
+    await page.goto(`${dash.web.url}/?sort=accuracy&dir=desc`);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(3);
+    const { models } = await dash.query<{ models: { nodes: { name: string }[] } }>('{ models(first: 10, orderBy: { field: ACCURACY, direction: DESC }) { nodes { name } } }');
+    const names = await page.getByTestId('model-row').locator('td:nth-child(2)').allInnerTexts();
+    expect(names).toEqual(models.nodes.map((m) => m.name));
+
+    await page.getByRole('link', { name: /Accuracy/ }).click();
+    await page.waitForURL(/dir=asc/);
+    await expect.poll(async () => (await page.getByTestId('model-row').locator('td:nth-child(2)').allInnerTexts())[0]).toBe(models.nodes[2].name);
+
+    await page.getByTestId('model-row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/models\/[^/]+$/);
+    await expect(page.getByTestId('model-name').innerText()).resolves.toBe(models.nodes[1].name);
+  });
+});
+
+describe('Model overview', () => {
+  it('draws the layer × class heatmap of the seeded means and the depth of the split', async () => {
+    const model = seeded('resnet18-cifar100-s0');
+    const ids = await dash.ids(model.name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}`);
+    const cells = page.locator('[data-chart$="-heatmap"] rect[data-r]');
+    await expect.poll(() => cells.count()).toBe(4 * CLASSES);
+    const cell = page.locator('[data-chart$="-heatmap"] rect[data-r="3"][data-c="7"]');
+    expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(model.means[3][7], 6);
+    await cell.hover();
+    expect(number(await page.getByTestId('heatmap-tooltip-value').innerText())).toBeCloseTo(model.means[3][7], 2);
+
+    const layerTable = await page.getByTestId('layer-table').innerText();
+    expect(layerTable).toContain(`${CLASSES - model.highLabels[3].length} / ${model.highLabels[3].length}`);
+    await expect.poll(() => page.locator('[data-chart$="-group-splits"] .recharts-bar-rectangle').count()).toBe(8);
+    expect(await page.getByTestId('run-backend').innerText()).toBe('tensorflow');
+    await screenshot(page, 'model-overview');
+  });
+
+  it('switches the heatmap to the class groups through the URL', async () => {
+    await page.locator('[data-option="group"]').click();
+    await page.waitForURL(/stat=group/);
+    const model = seeded('resnet18-cifar100-s0');
+    const high = model.highLabels[3][0];
+    const cell = page.locator(`[data-chart$="group-heatmap"] rect[data-r="3"][data-c="${high}"]`);
+    await expect.poll(() => cell.getAttribute('data-value')).toBe('1');
+  });
+});
+
+describe('Layer page', () => {
+  it('reproduces Figs. 1–4, A.11 and the traces from the seeded layer', async () => {
+    const model = seeded('resnet18-cifar100-s0');
+    const ids = await dash.ids(model.name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}/layers/${encodeURIComponent(ids.layers.stage4)}`);
+    const fig1 = page.locator('[data-chart$="log-density-sorted"]');
+    await expect.poll(() => fig1.locator('.recharts-scatter-symbol').count()).toBe(CLASSES);
+    const summary = await page.getByTestId('split-summary').innerText();
+    expect(summary).toContain(`${CLASSES - model.highLabels[3].length} / ${model.highLabels[3].length}`);
+    const { layer } = await dash.query('query($id: ID!) { layer(id: $id) { groupSplit { threshold } } }', { id: ids.layers.stage4 });
+    expect(await fig1.locator('.recharts-wrapper > svg').textContent()).toContain(`split ${layer.groupSplit.threshold.toFixed(1)}`);
+
+    expect(await page.locator('[data-chart$="entropy-vs-distance"] .recharts-scatter-symbol').count()).toBe(CLASSES);
+    expect(await page.locator('[data-chart$="density-bins"] .recharts-line-dot').count()).toBe(50);
+    expect(await page.locator('[data-chart*="-kl-"] rect[data-r]').count()).toBe(CLASSES * CLASSES);
+    expect(await page.locator('[data-chart$="genclass-by-layer"] .recharts-bar-rectangle').count()).toBe(12);
+    expect(await page.locator('[data-chart$="kl-by-layer"] .recharts-line-curve').count()).toBe(3);
+    expect(await page.locator('[data-chart$="-clusters"] .recharts-line-curve').count()).toBe(1);
+    expect(await page.getByTestId('class-fit-table').locator('tbody tr').count()).toBe(CLASSES);
+    await screenshot(page, 'layer');
+  });
+
+  it('keeps the KL subset and the traced class in the URL', async () => {
+    await page.locator('[data-chart*="-kl-"] [data-option="most"]').click();
+    await page.waitForURL(/kl=most/);
+    await expect.poll(() => page.locator('[data-chart$="-kl-most"] rect[data-r]').count()).toBe(CLASSES * CLASSES);
+    await page.getByTestId('select-trace').selectOption('5');
+    await page.waitForURL(/trace=5/);
+    await expect.poll(() => page.locator('[data-chart*="class5-clusters"] .recharts-line-curve').count()).toBe(1);
+  });
+
+  it('exports a chart as CSV and SVG', async () => {
+    const fig1 = page.locator('[data-chart$="log-density-sorted"]');
+    const [csv] = await Promise.all([page.waitForEvent('download'), fig1.getByRole('button', { name: 'CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/log-density-sorted\.csv$/);
+    const lines = (await readFile(await csv.path())).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toContain('mean');
+    expect(lines).toHaveLength(CLASSES + 1);
+    const [svg] = await Promise.all([page.waitForEvent('download'), fig1.getByRole('button', { name: 'SVG' }).click()]);
+    const text = (await readFile(await svg.path())).toString('utf8');
+    expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text.match(/.{80}var\(--.{40}/g) ?? []).toEqual([]);
+    expect(text).toContain('recharts-scatter-symbol');
+  });
+
+  it('switches to the dark theme', async () => {
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(15, 17, 21)');
+    await screenshot(page, 'layer-dark');
+    await page.getByTestId('theme-toggle').click();
+  });
+});
+
+describe('Class page', () => {
+  it('follows one class through the layers with its neighbours and examples', async () => {
+    const model = seeded('resnet18-cifar100-s0');
+    const ids = await dash.ids(model.name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}/classes/3`);
+    expect(await page.getByTestId('class-name').innerText()).toContain(dash.seed.classNames[3]);
+    const rows = page.getByTestId('class-path-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    for (let s = 0; s < 4; s++) expect(number(await rows.nth(s).locator('td').nth(1).innerText())).toBeCloseTo(model.means[s][3], 1);
+    expect(await rows.nth(3).innerText()).toContain(model.highLabels[3].includes(3) ? 'high-density' : 'low-density');
+    await expect.poll(() => page.getByTestId('nearest-classes').locator('tbody tr').count()).toBe(8);
+    const lists = page.getByTestId('example-list');
+    await expect.poll(() => lists.count()).toBe(2);
+    const most = (await lists.first().locator('tbody tr td:nth-child(3)').allInnerTexts()).map(number);
+    expect(most).toHaveLength(8);
+    expect([...most].sort((a, b) => b - a)).toEqual(most);
+    await screenshot(page, 'class');
+  });
+});
+
+describe('Compare page', () => {
+  it('shows two architectures side by side with the group contingency of the seed', async () => {
+    const a = seeded('resnet18-cifar100-s0');
+    const b = seeded('resnet50-cifar100-s0');
+    const [idA, idB] = [(await dash.ids(a.name)).model, (await dash.ids(b.name)).model];
+    await page.goto(`${dash.web.url}/compare?models=${encodeURIComponent(idA)},${encodeURIComponent(idB)}`);
+    const chips = page.getByTestId('compared-model');
+    await expect.poll(() => chips.count()).toBe(2);
+    expect(await chips.nth(0).innerText()).toContain('resnet18');
+    expect(await chips.nth(1).innerText()).toContain('resnet50');
+    await expect.poll(() => page.locator('[data-chart$="-profile"] .recharts-scatter-symbol').count()).toBe(16);
+
+    const high = (m: typeof a) => new Set(m.highLabels[3]);
+    const bothHigh = [...high(a)].filter((l) => high(b).has(l)).length;
+    const bothLow = Array.from({ length: CLASSES }, (_, l) => l).filter((l) => !high(a).has(l) && !high(b).has(l)).length;
+    const table = page.getByTestId('contingency');
+    expect(number(await table.locator('[data-cell="high-high"] strong').innerText())).toBe(bothHigh);
+    expect(number(await table.locator('[data-cell="low-low"] strong').innerText())).toBe(bothLow);
+    expect(number(await page.getByTestId('agreement').innerText())).toBeCloseTo(((bothHigh + bothLow) / CLASSES) * 100, 1);
+    await screenshot(page, 'compare');
+
+    await page.getByRole('link', { name: 'pin as baseline' }).click();
+    await page.waitForURL(/baseline=/);
+    await expect.poll(async () => (await chips.nth(0).innerText()).includes('resnet50')).toBe(true);
+    expect(await chips.nth(0).innerText()).toContain('baseline');
+  });
+
+  it('offers a picker when fewer than two models are chosen', async () => {
+    await page.goto(`${dash.web.url}/compare`);
+    await expect.poll(() => page.getByTestId('compare-picker').locator('input[type=checkbox]').count()).toBe(3);
+  });
+});
+
+describe('Jobs page', () => {
+  it('shows the running analysis advancing live, and cancels it', async () => {
+    await page.goto(`${dash.web.url}/jobs`);
+    const running = page.locator('[data-testid="job-row"][data-status="RUNNING"]');
+    await expect.poll(() => running.count()).toBe(1);
+    const before = number(await running.getByTestId('job-fraction').innerText());
+    await dash.seed.runningJob.advance(5);
+    await expect.poll(async () => number(await running.getByTestId('job-fraction').innerText()), { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await running.innerText()).toMatch(/sweeps\/s/);
+    await screenshot(page, 'jobs');
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await running.getByTestId('cancel-job').click();
+    await expect
+      .poll(async () => (await dash.query<{ fitRuns: { nodes: { status: string }[] } }>('{ fitRuns(first: 10, filter: { status: [RUNNING, CANCELLED] }) { nodes { status } } }')).fitRuns.nodes.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const { getRun } = await import('@classfit/db');
+    await expect.poll(async () => (await getRun(dash.api.db, dash.seed.runningJob.runId))?.cancelRequested, { timeout: 10_000 }).toBe(true);
+  });
+
+  it('raised no uncaught errors in the browser', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
