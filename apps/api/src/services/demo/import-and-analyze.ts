@@ -1,0 +1,66 @@
+/**
+ * Demo step 2: import each network's layout (once) and analyse all four
+ * stages through the same services and job runner as `classfit analyze`.
+ */
+import { getModelByName } from '@classfit/db';
+import type { ArchitectureName, DemoConfig } from '@classfit/core/models';
+import type { AppContext } from '../../context/app-context.ts';
+import { createJobRunner } from '../../jobs/job-runner.ts';
+import { defaultTasks } from '../../jobs/tasks/index.ts';
+import type { AnalysisOptionsInput } from '../analysis-options.ts';
+import { type AnalysisSummary, requestAnalysis } from '../analyze-model.ts';
+import { importModel } from '../import-model.ts';
+import { demoModelName, type DemoPaths } from './demo-paths.ts';
+import type { DemoProgressBar, DemoReporter } from './demo-reporter.ts';
+import { savedAccuracy } from './prepare-networks.ts';
+
+/** Imports the demo network of `arch` unless a model of that name exists. */
+export async function importDemoModel(ctx: AppContext, arch: ArchitectureName, config: DemoConfig, paths: DemoPaths, report: DemoReporter): Promise<void> {
+  const name = demoModelName(arch, config.width);
+  if (await getModelByName(ctx.db, name)) return report.note(`${name}: already imported`);
+  const result = await importModel(ctx, {
+    name,
+    project: 'demo',
+    architecture: arch === 'plain' ? 'plaincnn' : arch,
+    dataset: config.dataset,
+    seed: config.seed,
+    accuracy: await savedAccuracy(paths.network(arch)),
+    tags: ['demo', arch === 'plain' ? 'control' : 'residual', `width-${config.width}`],
+    notes:
+      `Trained by \`npm run demo\` on ${config.trainSize} Fashion-MNIST training images (${config.epochs} epochs, width ${config.width}, ` +
+      `wasm on 2 CPU cores); small on purpose so the whole demo runs in minutes. Memorization: ${config.memorization.models} ` +
+      `${config.memorization.arch} networks on ${Math.round(config.memorization.subsetFraction * 100)}% subsets.`,
+    source: { folder: paths.layout(arch) },
+  });
+  report.note(`${name}: ${result.exampleCount} examples, ${result.classCount} classes, ${result.layers.length} layers`);
+}
+
+/** Analyses a demo model (a finished run with the same options is reused, a partial one resumes). */
+export async function analyzeDemoModel(ctx: AppContext, arch: ArchitectureName, config: DemoConfig, options: AnalysisOptionsInput, report: DemoReporter): Promise<AnalysisSummary | null> {
+  const name = demoModelName(arch, config.width);
+  const { run } = await requestAnalysis(ctx, name, options);
+  if (run.status === 'succeeded') {
+    report.note(`${name}: analysis run ${run.id} already finished`);
+    return null;
+  }
+  let bar: DemoProgressBar | undefined;
+  let label = '';
+  const runner = createJobRunner(ctx, {
+    tasks: defaultTasks,
+    onProgress: (_run, p) => {
+      const key = p.phase === 'fit' ? (p.message ?? '') : '';
+      if (key !== label) {
+        bar?.finish();
+        bar = key && p.totalSweeps ? report.bar(`${arch} fit ${key}`, p.totalSweeps) : undefined;
+        label = key;
+      }
+      bar?.update(p.sweep ?? 0);
+    },
+  });
+  const done = await runner.runNext({ runId: run.id });
+  bar?.finish();
+  if (!done || done.outcome !== 'succeeded') {
+    throw new Error(`analysis of ${name} ${done?.outcome ?? 'could not start'}: ${(done?.result as Error | undefined)?.message ?? ''}`);
+  }
+  return done.result as AnalysisSummary;
+}
