@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { DeltaChart } from '@/components/charts/delta-chart';
+import { HeatmapCard } from '@/components/charts/heatmap-card';
 import { ModelProfileChart } from '@/components/charts/model-profile-chart';
 import { PairScatterChart } from '@/components/charts/pair-scatter-chart';
 import { ContingencyTable } from '@/components/compare/contingency-table';
@@ -9,7 +10,7 @@ import { ModelPicker } from '@/components/compare/model-picker';
 import { SectionSkeleton } from '@/components/ui/skeleton';
 import { SegmentedLinks } from '@/components/ui/segmented-links';
 import { fetchComparison, fetchModelChoices, type Comparison } from '@/lib/api/compare';
-import { baselineFirst, classPairs, contingencies, deltaRows, profiles } from '@/lib/comparison';
+import { baselineFirst, classPairs, contingencies, deltaRows, groupGrid, profiles } from '@/lib/comparison';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { seriesColor } from '@/lib/series-colors';
 import { hrefWith, listParam, param, type SearchParams } from '@/lib/search-params';
@@ -137,6 +138,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
             options={comparison.depths.map((d, i) => ({ key: String(i), label: `${d.entries[0]?.layer?.name ?? '?'} (${d.relativeDepth.toFixed(2)})`, href: hrefWith('/compare', query, { depth: i }) }))}
           />
         </div>
+        <GroupsAcrossModels comparison={comparison} depthIndex={depthIndex} className={className} stem={stem} />
         {models.slice(1).map((m, k) => {
           const entry = comparison.depths[depthIndex]?.entries[k + 1];
           const table = tables[k];
@@ -159,6 +161,37 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
 
 function clampDepth(value: number, count: number): number {
   return Number.isInteger(value) && value >= 0 && value < count ? value : Math.max(0, count - 1);
+}
+
+function GroupsAcrossModels({ comparison, depthIndex, className, stem }: { comparison: Comparison; depthIndex: number; className: (label: number) => string; stem: string }) {
+  const grid = groupGrid(comparison, depthIndex);
+  const depth = comparison.depths[depthIndex];
+  if (!depth || grid.rows.length === 0) return null;
+  const list = (labels: number[]) => (labels.length ? `${labels.slice(0, 15).map(className).join(', ')}${labels.length > 15 ? ` … +${labels.length - 15}` : ''}` : 'none');
+  return (
+    <HeatmapCard
+      title="Class groups in every model"
+      subtitle={
+        <span data-testid="consensus">
+          {grid.allHigh.length} classes are high-density in every model ({list(grid.allHigh)}); {grid.allLow.length} are low-density in every model.
+        </span>
+      }
+      name={`${stem}-groups-depth${depthIndex}`}
+      label="Class groups of every compared model at one aligned depth"
+      rows={depth.entries.map((e, i) => `${comparison.models[i].name} · ${e.layer?.name ?? '–'}`)}
+      columns={grid.rows[0].map((_, label) => className(label))}
+      values={grid.rows}
+      valueLabel="group"
+      scale="categorical"
+      categories={[
+        { value: 0, label: 'low-density', color: 'var(--group-low)' },
+        { value: 1, label: 'high-density', color: 'var(--group-high)' },
+      ]}
+      rowAxis="model"
+      columnAxis="class"
+      rowLabelWidth={230}
+    />
+  );
 }
 
 function AgreementTable({ comparison, color, depthIndex, query }: { comparison: Comparison; color: (i: number) => string; depthIndex: number; query: SearchParams }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFirst, classPairs, contingencies, deltaRows, profiles, type ComparisonLike } from './comparison';
+import { baselineFirst, classPairs, contingencies, deltaRows, groupGrid, profiles, type ComparisonLike } from './comparison';
 
 const split = (high: number[], low: number[]) => ({ gap: 10, highCount: high.length, lowCount: low.length, highLabels: high, lowLabels: low });
 
@@ -46,6 +46,19 @@ describe('contingencies', () => {
   it('compares each other model with the baseline', () => {
     const [t] = contingencies(comparison, 0);
     expect(t).toMatchObject({ highHigh: [0], highLow: [1], lowLow: [2], total: 3 });
+  });
+});
+
+describe('groupGrid', () => {
+  it('codes the groups of each model by label and finds the classes all models agree on', () => {
+    const grid = groupGrid(comparison, 2);
+    expect(grid.rows).toEqual([
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
+    expect(grid.allHigh).toEqual([0]);
+    expect(grid.allLow).toEqual([2]);
+    expect(groupGrid(comparison, 7)).toEqual({ rows: [], allHigh: [], allLow: [] });
   });
 });
 

@@ -101,6 +101,22 @@ export function contingencies(comparison: ComparisonLike, depthIndex: number): (
   return depth.entries.slice(1).map((entry) => (base && entry.groupSplit ? groupContingency(base, entry.groupSplit) : null));
 }
 
+/**
+ * Every model's class groups at one aligned depth, as rows of group codes (0 low, 1 high, null unknown) by
+ * label, and the classes every model puts in the same group.
+ */
+export function groupGrid(comparison: ComparisonLike, depthIndex: number): { rows: (number | null)[][]; allHigh: number[]; allLow: number[] } {
+  const entries = comparison.depths[depthIndex]?.entries ?? [];
+  const classes = Math.max(0, ...entries.map((e) => e.values.length));
+  const rows = entries.map((entry) => {
+    const high = new Set(entry.groupSplit?.highLabels ?? []);
+    const low = new Set(entry.groupSplit?.lowLabels ?? []);
+    return Array.from({ length: classes }, (_, label) => (high.has(label) ? 1 : low.has(label) ? 0 : null));
+  });
+  const all = (code: number) => Array.from({ length: classes }, (_, label) => label).filter((label) => rows.length > 0 && rows.every((row) => row[label] === code));
+  return { rows, allHigh: all(1), allLow: all(0) };
+}
+
 /** Ids in the order the API wants: the baseline first, then the rest in URL order, without repeats. */
 export function baselineFirst(ids: readonly string[], baseline: string | undefined): string[] {
   const unique = [...new Set(ids)];

@@ -40,14 +40,16 @@ export interface HeatmapProps {
   label: string;
   /** Square cells (for class × class matrices). */
   square?: boolean;
+  /** Room for row names, in viewBox units (default 112). */
+  rowLabelWidth?: number;
 }
 
 const WIDTH = 1100;
-const LEFT = 112;
 const TOP = 8;
 const LEGEND = 56;
 
-export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label, square = false }: HeatmapProps) {
+export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label, square = false, rowLabelWidth = 112 }: HeatmapProps) {
+  const LEFT = rowLabelWidth;
   const router = useRouter();
   const [active, setActive] = useState<{ r: number; c: number } | null>(null);
 
@@ -55,7 +57,7 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
   const colorScale = useMemo(() => (scale === 'categorical' ? null : makeColorScale(flat, scale)), [flat, scale]);
   const categoryOf = useMemo(() => new Map((categories ?? []).map((c) => [c.value, c])), [categories]);
 
-  const { cellW, cellH } = cellSize(rows.length, columns.length, square);
+  const { cellW, cellH } = cellSize(rows.length, columns.length, square, LEFT);
   const longest = columns.reduce((n, c) => Math.max(n, c.length), 0) * 6.4;
   const showColumnLabels = cellW >= 9;
   const rotate = showColumnLabels && longest > cellW * 0.95;
@@ -112,7 +114,7 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
         onKeyDown={onKeyDown}
         onBlur={() => setActive(null)}
       >
-        {rows.map((row, r) => (
+        {cellH >= 7 && rows.map((row, r) => (
           <text key={row + r} x={LEFT - 6} y={TOP + (r + 0.5) * cellH} textAnchor="end" dominantBaseline="middle" fontSize={Math.min(12, cellH * 0.8)} className="heatmap-row-label">
             {rowHrefs?.[r] && cellH >= 10 ? <a href={rowHrefs[r]}>{row}</a> : row}
           </text>
@@ -189,8 +191,8 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
 }
 
 /** Cell size in viewBox units: fill the width, within limits; square cells also fit a height budget. */
-function cellSize(rows: number, columns: number, square: boolean): { cellW: number; cellH: number } {
-  const across = (WIDTH - LEFT) / Math.max(1, columns);
+function cellSize(rows: number, columns: number, square: boolean, left: number): { cellW: number; cellH: number } {
+  const across = (WIDTH - left) / Math.max(1, columns);
   if (square) {
     const side = Math.max(4, Math.min(across, 560 / Math.max(1, rows), 60));
     return { cellW: side, cellH: side };

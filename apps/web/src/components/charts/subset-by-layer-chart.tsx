@@ -37,7 +37,7 @@ export function SubsetByLayerChart({ title, subtitle, name, rows, subsets, yLabe
     <>
       <CartesianGrid {...gridProps} />
       <XAxis dataKey="layer" {...axisProps} />
-      <YAxis {...axisProps} width={52} domain={domain ?? ['auto', 'auto']} label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
+      <YAxis {...axisProps} width={52} domain={domain ?? ['auto', 'auto']} allowDataOverflow={Boolean(domain)} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
       <Tooltip content={<ChartTooltip extra={(d) => subsets.map((s) => [`${s} s.d.`, d[`${s}Sd`] === null || d[`${s}Sd`] === undefined ? '–' : Number(d[`${s}Sd`]).toFixed(4)] as [string, string])} />} />
       <Legend {...legendProps} verticalAlign="top" />
     </>

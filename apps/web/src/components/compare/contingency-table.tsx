@@ -14,19 +14,19 @@ export function ContingencyTable({ table, baseline, other, name }: { table: Grou
       <table>
         <thead>
           <tr>
-            <th>{baseline} ↓ · {other} →</th>
-            <th className="num">high-density</th>
-            <th className="num">low-density</th>
+            <th className="muted" style={{ fontWeight: 400 }}>rows {baseline}<br />columns {other}</th>
+            <th className="num">high</th>
+            <th className="num">low</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">high-density</th>
+            <th scope="row">high</th>
             <td className="num agree" data-cell="high-high"><strong>{table.highHigh.length}</strong><ClassList labels={table.highHigh} name={name} /></td>
             <td className="num disagree" data-cell="high-low"><strong>{table.highLow.length}</strong><ClassList labels={table.highLow} name={name} /></td>
           </tr>
           <tr>
-            <th scope="row">low-density</th>
+            <th scope="row">low</th>
             <td className="num disagree" data-cell="low-high"><strong>{table.lowHigh.length}</strong><ClassList labels={table.lowHigh} name={name} /></td>
             <td className="num agree" data-cell="low-low"><strong>{table.lowLow.length}</strong><ClassList labels={table.lowLow} name={name} /></td>
           </tr>

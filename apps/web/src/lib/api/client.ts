@@ -1,7 +1,7 @@
 /**
  * The dashboard's one way to reach data: a GraphQL POST to the API from server code.
- * Responses are never cached (results change while jobs run); identical requests within one render are
- * deduplicated by React's fetch memoisation.
+ * Responses are never cached (results change while jobs run). POST requests escape React's fetch memoisation,
+ * so the fetchers that several sections share are wrapped in React's `cache()`: one request per render.
  */
 import { env } from '@/env';
 

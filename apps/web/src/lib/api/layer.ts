@@ -1,5 +1,6 @@
 /** One layer's analyses: per-class fits, its split, density bins, KL matrices, and per-layer summaries of its model. */
 import type { NumericArray } from '@/lib/numeric-array';
+import { cache } from 'react';
 import { gql, graphql } from './client';
 import type { GroupSplitData } from './model';
 
@@ -52,9 +53,9 @@ const LAYER = graphql`
 `;
 
 /** The layer and its model's outline, or null when there is no such layer. */
-export async function fetchLayer(id: string): Promise<LayerInfo | null> {
+export const fetchLayer = cache(async (id: string): Promise<LayerInfo | null> => {
   return (await gql<{ layer: LayerInfo | null }>(LAYER, { id })).layer;
-}
+});
 
 const CLASS_FITS = graphql`
   query DashboardLayerClassFits($id: ID!, $after: String) {
@@ -79,7 +80,7 @@ interface ClassFitPage {
 }
 
 /** Every class fit of the layer (latest run), following the connection's pages. */
-export async function fetchClassFits(id: string): Promise<ClassFitRow[]> {
+export const fetchClassFits = cache(async (id: string): Promise<ClassFitRow[]> => {
   const rows: ClassFitRow[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
@@ -90,7 +91,7 @@ export async function fetchClassFits(id: string): Promise<ClassFitRow[]> {
     after = data.layer.classFits.pageInfo.endCursor;
   }
   return rows;
-}
+});
 
 export interface DensityBinData {
   index: number;
@@ -112,10 +113,10 @@ const BINS = graphql`
 `;
 
 /** The layer's density bins (paper: 50 bins of 1,000 examples), lowest density first. */
-export async function fetchDensityBins(id: string): Promise<DensityBinData[]> {
+export const fetchDensityBins = cache(async (id: string): Promise<DensityBinData[]> => {
   const data = await gql<{ layer: { densityBins: { nodes: DensityBinData[] } } | null }>(BINS, { id });
   return data.layer?.densityBins.nodes ?? [];
-}
+});
 
 export interface KLMatrixData {
   subset: string;
@@ -135,10 +136,10 @@ const KL = graphql`
 `;
 
 /** The layer's between-class KL matrices, of one subset or all. */
-export async function fetchKLMatrices(id: string, subset?: string): Promise<KLMatrixData[]> {
+export const fetchKLMatrices = cache(async (id: string, subset?: string): Promise<KLMatrixData[]> => {
   const data = await gql<{ layer: { klMatrices: KLMatrixData[] } | null }>(KL, { id, subset: subset ?? null });
   return data.layer?.klMatrices ?? [];
-}
+});
 
 export interface LayerSummaryRow {
   id: string;
@@ -165,10 +166,10 @@ const SUMMARIES = graphql`
 `;
 
 /** Per layer of a model: KL summary and generative-classification F1 per subset (Figs. 4 and A.11). */
-export async function fetchLayerSummaries(modelId: string): Promise<LayerSummaryRow[]> {
+export const fetchLayerSummaries = cache(async (modelId: string): Promise<LayerSummaryRow[]> => {
   const data = await gql<{ model: { layers: { nodes: LayerSummaryRow[] } } | null }>(SUMMARIES, { id: modelId });
   return data.model?.layers.nodes ?? [];
-}
+});
 
 export interface ChainTraceData {
   chain: number;
@@ -195,6 +196,6 @@ export interface ClassTraces {
 }
 
 /** A class fit's cluster-count and log-likelihood traces, downsampled by the API to `maxPoints` per chain. */
-export async function fetchClassTraces(classFitId: string, maxPoints = 400): Promise<ClassTraces | null> {
+export const fetchClassTraces = cache(async (classFitId: string, maxPoints = 400): Promise<ClassTraces | null> => {
   return (await gql<{ classFit: ClassTraces | null }>(TRACES, { id: classFitId, maxPoints })).classFit;
-}
+});

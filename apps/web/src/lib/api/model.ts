@@ -1,5 +1,6 @@
 /** A model's overview: facts, its latest run, and the layer × class matrix of one statistic. */
 import type { ApiStatistic } from '@/lib/statistics';
+import { cache } from 'react';
 import { gql, graphql } from './client';
 
 export interface GroupSplitData {
@@ -67,9 +68,9 @@ const MODEL = graphql`
 `;
 
 /** The model, or null when there is none with this id. */
-export async function fetchModel(id: string): Promise<ModelInfo | null> {
+export const fetchModel = cache(async (id: string): Promise<ModelInfo | null> => {
   return (await gql<{ model: ModelInfo | null }>(MODEL, { id })).model;
-}
+});
 
 export interface HeatmapData {
   statistic: ApiStatistic;
@@ -94,10 +95,10 @@ const HEATMAP = graphql`
 `;
 
 /** The layer × class matrix of a statistic in the latest run; null when the model has no fits yet. */
-export async function fetchHeatmap(id: string, statistic: ApiStatistic): Promise<HeatmapData | null> {
+export const fetchHeatmap = cache(async (id: string, statistic: ApiStatistic): Promise<HeatmapData | null> => {
   const data = await gql<{ model: { heatmap: HeatmapData | null } | null }>(HEATMAP, { id, statistic });
   return data.model?.heatmap ?? null;
-}
+});
 
 /** Class names by label (the label itself when the dataset has none). */
 export function classNames(model: { dataset: { classes: { nodes: { label: number; name: string }[] } } }): (label: number) => string {
