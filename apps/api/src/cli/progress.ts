@@ -10,6 +10,7 @@ export interface ProgressBar {
 export function createProgressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr, logEveryMs = 2000): ProgressBar {
   const start = Date.now();
   let lastLog = 0;
+  let lastDone = Number.NaN;
   const isTty = Boolean(stream.isTTY);
   const render = (done: number, extra?: string): string => {
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
@@ -24,9 +25,11 @@ export function createProgressBar(label: string, total: number, stream: NodeJS.W
     update(done, extra) {
       const now = Date.now();
       if (isTty) stream.write(`\r${render(done, extra)}\x1b[K`);
-      else if (now - lastLog >= logEveryMs) {
+      // On a pipe, a line only when the count moved (or every 15 s as a heartbeat).
+      else if (now - lastLog >= logEveryMs && (done !== lastDone || now - lastLog >= 15_000)) {
         stream.write(`${render(done, extra)}\n`);
         lastLog = now;
+        lastDone = done;
       }
     },
     finish(extra) {
