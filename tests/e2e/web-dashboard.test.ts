@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebApp } from './support/web-app.ts';
 import { screenshot } from './support/web-browser.ts';
 import { openDashboard, type Dashboard } from './support/web-fixture.ts';
 
@@ -71,6 +72,40 @@ describe('Models page', () => {
     await page.waitForURL(/\/models\/[^/]+$/);
     await expect(page.getByTestId('model-name').innerText()).resolves.toBe(models.nodes[1].name);
   });
+
+  it('pages through the API connection: the first page, then more on demand', async () => {
+    await page.goto(`${dash.web.url}/?first=2&sort=name&dir=asc`);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(2);
+    expect(await page.getByTestId('models-count').innerText()).toBe('2 of 3 models loaded');
+    await page.getByTestId('load-more').click();
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(3);
+    const names = await page.getByTestId('model-row').locator('td:nth-child(2)').allInnerTexts();
+    expect(names).toEqual([...dash.seed.models.map((m) => m.name)].sort());
+    expect(await page.getByTestId('load-more').count()).toBe(0);
+  });
+
+  it('fits a phone-sized screen', async () => {
+    const phone = await dash.browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    await phone.goto(`${dash.web.url}/`);
+    await expect.poll(() => phone.getByTestId('model-row').count()).toBe(3);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'models-phone-dark');
+    await phone.close();
+  });
+});
+
+describe('Missing things', () => {
+  it('answers unknown models, layers and classes with the not-found pages', async () => {
+    await page.goto(`${dash.web.url}/models/bm9wZQ==`);
+    await expect.poll(() => page.getByRole('heading', { name: 'No such model' }).count()).toBe(1);
+    const ids = await dash.ids(dash.seed.models[0].name);
+    const other = await dash.ids(dash.seed.models[1].name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}/layers/${encodeURIComponent(other.layers.stage1)}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'No such layer' }).count()).toBe(1);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}/classes/${CLASSES}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'No such class' }).count()).toBe(1);
+  });
 });
 
 describe('Model overview', () => {
@@ -133,7 +168,7 @@ describe('Layer page', () => {
     await expect.poll(() => page.locator('[data-chart*="class5-clusters"] .recharts-line-curve').count()).toBe(1);
   });
 
-  it('exports a chart as CSV and SVG', async () => {
+  it('exports a chart as CSV, SVG and PNG', async () => {
     const fig1 = page.locator('[data-chart$="log-density-sorted"]');
     const [csv] = await Promise.all([page.waitForEvent('download'), fig1.getByRole('button', { name: 'CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/log-density-sorted\.csv$/);
@@ -145,6 +180,10 @@ describe('Layer page', () => {
     expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text.match(/.{80}var\(--.{40}/g) ?? []).toEqual([]);
     expect(text).toContain('recharts-scatter-symbol');
+    const [png] = await Promise.all([page.waitForEvent('download'), fig1.getByRole('button', { name: 'PNG' }).click()]);
+    const bytes = await readFile(await png.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
   });
 
   it('switches to the dark theme', async () => {
@@ -215,8 +254,9 @@ describe('Jobs page', () => {
     await page.goto(`${dash.web.url}/jobs`);
     const running = page.locator('[data-testid="job-row"][data-status="RUNNING"]');
     await expect.poll(() => running.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('live-mode').getAttribute('data-mode')).toBe('live');
     const before = number(await running.getByTestId('job-fraction').innerText());
-    await dash.seed.runningJob.advance(5);
+    await dash.seed.runningJob.advance(3);
     await expect.poll(async () => number(await running.getByTestId('job-fraction').innerText()), { timeout: 15_000 }).toBeGreaterThan(before);
     expect(await running.innerText()).toMatch(/sweeps\/s/);
     await screenshot(page, 'jobs');
@@ -228,6 +268,23 @@ describe('Jobs page', () => {
       .toBeGreaterThan(0);
     const { getRun } = await import('@classfit/db');
     await expect.poll(async () => (await getRun(dash.api.db, dash.seed.runningJob.runId))?.cancelRequested, { timeout: 10_000 }).toBe(true);
+  });
+
+  it('falls back to polling when the subscription socket is unreachable', async () => {
+    const web = await startWebApp({ url: dash.api.url, wsUrl: 'ws://127.0.0.1:9/graphql' }, { pollMs: 500 });
+    const polling = await dash.browser.newPage();
+    try {
+      await polling.goto(`${web.url}/jobs`);
+      const row = polling.locator('[data-testid="job-row"][data-status="RUNNING"]');
+      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => polling.getByTestId('live-mode').getAttribute('data-mode'), { timeout: 10_000 }).toBe('polling');
+      const before = number(await row.getByTestId('job-fraction').innerText());
+      await dash.seed.runningJob.advance(2);
+      await expect.poll(async () => number(await row.getByTestId('job-fraction').innerText()), { timeout: 15_000 }).toBeGreaterThan(before);
+    } finally {
+      await polling.close();
+      await web.close();
+    }
   });
 
   it('raised no uncaught errors in the browser', () => {

@@ -3,16 +3,29 @@
  * `next start` on a free port against a given API.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const webDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
 const nextBin = fileURLToPath(new URL('../../../node_modules/next/dist/bin/next', import.meta.url));
 
-/** Runs `next build` unless apps/web/.next holds a production build already. */
+/** Newest modification time of the files under `dir` (ms), skipping dependencies and build output. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `next build` unless apps/web/.next holds a production build newer than every source file. */
 export function ensureWebBuilt(): void {
-  if (existsSync(`${webDir}.next/BUILD_ID`)) return;
+  const buildId = `${webDir}.next/BUILD_ID`;
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(newestSource(`${webDir}app`), newestSource(`${webDir}src`))) return;
   const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { DeltaChart } from '@/components/charts/delta-chart';
 import { HeatmapCard } from '@/components/charts/heatmap-card';
@@ -70,6 +71,7 @@ async function Picker({ selected, baseline, statistic }: { selected: string[]; b
 
 async function ComparisonView({ ids, statistic, query }: { ids: string[]; statistic: StatisticKey; query: SearchParams }) {
   const comparison = await fetchComparison(ids, STATISTICS[statistic].api);
+  if (!comparison) notFound();
   const { models } = comparison;
   if (models.length < 2) {
     return <div className="notice error" role="alert">Only {models.length} of the chosen models exist. <Link href="/compare">Choose again</Link>.</div>;

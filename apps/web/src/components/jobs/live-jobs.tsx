@@ -69,7 +69,7 @@ export function LiveJobs({ jobs, wsUrl, pollMs, jobFields }: LiveJobsProps) {
     <section className="card" aria-label="Jobs">
       <div className="row" style={{ justifyContent: 'space-between', marginBottom: '0.5rem' }}>
         <h3 style={{ margin: 0 }}>Analyses</h3>
-        <span className="muted" data-testid="live-mode" data-mode={mode}>
+        <span className="muted live-mode" data-testid="live-mode" data-mode={mode}>
           {mode === 'live' ? '● live (subscription)' : mode === 'polling' ? `↻ refreshing every ${formatDuration(pollMs / 1000)}` : mode === 'connecting' ? 'connecting…' : 'no active jobs'}
         </span>
       </div>

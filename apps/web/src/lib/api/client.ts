@@ -47,6 +47,16 @@ export async function gql<T>(document: string, variables: Record<string, unknown
   return body.data;
 }
 
+/** The value of a lookup by id, or null when the API says the id names nothing (NOT_FOUND). */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
 /** A tagged template that only marks GraphQL documents for editors; it returns the text unchanged. */
 export const graphql = (strings: TemplateStringsArray, ...values: string[]): string =>
   strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');

@@ -1,6 +1,6 @@
 /** Models compared layer by layer, aligned by relative depth to a baseline (the API does the alignment). */
 import type { ApiStatistic } from '@/lib/statistics';
-import { gql, graphql } from './client';
+import { gql, graphql, orNotFound } from './client';
 import type { GroupSplitData } from './model';
 
 export interface ComparedModel {
@@ -52,9 +52,9 @@ const COMPARE = graphql`
   }
 `;
 
-/** The comparison of `ids` (baseline first) on one statistic. */
-export async function fetchComparison(ids: readonly string[], statistic: ApiStatistic): Promise<Comparison> {
-  return (await gql<{ compareModels: Comparison }>(COMPARE, { ids, statistic })).compareModels;
+/** The comparison of `ids` (baseline first) on one statistic; null when one of the ids names no model. */
+export async function fetchComparison(ids: readonly string[], statistic: ApiStatistic): Promise<Comparison | null> {
+  return (await orNotFound(gql<{ compareModels: Comparison }>(COMPARE, { ids, statistic })))?.compareModels ?? null;
 }
 
 const CHOICES = graphql`

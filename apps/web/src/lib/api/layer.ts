@@ -1,7 +1,7 @@
 /** One layer's analyses: per-class fits, its split, density bins, KL matrices, and per-layer summaries of its model. */
 import type { NumericArray } from '@/lib/numeric-array';
 import { cache } from 'react';
-import { gql, graphql } from './client';
+import { gql, graphql, orNotFound } from './client';
 import type { GroupSplitData } from './model';
 
 export interface ClassFitRow {
@@ -54,7 +54,7 @@ const LAYER = graphql`
 
 /** The layer and its model's outline, or null when there is no such layer. */
 export const fetchLayer = cache(async (id: string): Promise<LayerInfo | null> => {
-  return (await gql<{ layer: LayerInfo | null }>(LAYER, { id })).layer;
+  return (await orNotFound(gql<{ layer: LayerInfo | null }>(LAYER, { id })))?.layer ?? null;
 });
 
 const CLASS_FITS = graphql`

@@ -1,7 +1,7 @@
 /** A model's overview: facts, its latest run, and the layer × class matrix of one statistic. */
 import type { ApiStatistic } from '@/lib/statistics';
 import { cache } from 'react';
-import { gql, graphql } from './client';
+import { gql, graphql, orNotFound } from './client';
 
 export interface GroupSplitData {
   threshold: number;
@@ -69,7 +69,7 @@ const MODEL = graphql`
 
 /** The model, or null when there is none with this id. */
 export const fetchModel = cache(async (id: string): Promise<ModelInfo | null> => {
-  return (await gql<{ model: ModelInfo | null }>(MODEL, { id })).model;
+  return (await orNotFound(gql<{ model: ModelInfo | null }>(MODEL, { id })))?.model ?? null;
 });
 
 export interface HeatmapData {

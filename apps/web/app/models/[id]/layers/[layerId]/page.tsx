@@ -33,7 +33,7 @@ export default async function LayerPage({ params, searchParams }: Props) {
   const { id, layerId } = await params;
   const query = await searchParams;
   const layer = await fetchLayer(decodeURIComponent(layerId));
-  if (!layer) notFound();
+  if (!layer || layer.model.id !== decodeURIComponent(id)) notFound();
   const modelHref = `/models/${encodeURIComponent(layer.model.id)}`;
   const base = `${modelHref}/layers/${encodeURIComponent(layer.id)}`;
   const split = layer.groupSplit;
