@@ -30,7 +30,7 @@ afterAll(async () => {
 async function measure(page: Page, url: string, ready: () => Promise<boolean>): Promise<{ meaningfulMs: number; fcpMs: number | null }> {
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await expect.poll(ready, { timeout: 60_000, intervals: [25] }).toBe(true);
+  await expect.poll(ready, { timeout: 60_000, interval: 25 }).toBe(true);
   const meaningfulMs = Date.now() - start;
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   return { meaningfulMs, fcpMs: fcpMs === null ? null : Math.round(fcpMs) };

@@ -3,7 +3,8 @@
  * `next start` on a free port against a given API.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +23,35 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Runs `next build` unless apps/web/.next holds a production build newer than every source file. */
-export function ensureWebBuilt(): void {
+function isFresh(): boolean {
   const buildId = `${webDir}.next/BUILD_ID`;
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(newestSource(`${webDir}app`), newestSource(`${webDir}src`))) return;
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  return existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(newestSource(`${webDir}app`), newestSource(`${webDir}src`));
+}
+
+/**
+ * Runs `next build` unless apps/web/.next holds a production build newer than every source file. Test files
+ * run in parallel, so a lock directory makes the others wait for one build instead of racing it.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (isFresh()) return;
+  const lock = join(tmpdir(), 'classfit-web-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -52,7 +76,7 @@ export interface WebApp {
 
 /** Starts `next start` against the API and waits until it answers. */
 export async function startWebApp(api: { url: string; wsUrl: string }, options: { pollMs?: number } = {}): Promise<WebApp> {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
