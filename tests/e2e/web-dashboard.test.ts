@@ -243,6 +243,18 @@ describe('Compare page', () => {
     expect(await chips.nth(0).innerText()).toContain('baseline');
   });
 
+  it('changes the compared models in the picker, starting from the current ones', async () => {
+    await page.getByTestId('change-models').click();
+    const picker = page.getByTestId('compare-picker');
+    await expect.poll(() => picker.locator('input[type=checkbox]').count()).toBe(3);
+    expect(await picker.locator('input[type=checkbox]:checked').count()).toBe(2);
+    await picker.locator('input[type=checkbox]:not(:checked)').check();
+    await picker.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.getByTestId('compared-model').count()).toBe(3);
+    expect(await page.getByTestId('compared-model').nth(0).innerText()).toContain('resnet50-cifar100-s0');
+    await expect.poll(() => page.locator('[data-chart$="mean-log-density-profile"] .recharts-scatter-symbol').count()).toBe(12);
+  });
+
   it('offers a picker when fewer than two models are chosen', async () => {
     await page.goto(`${dash.web.url}/compare`);
     await expect.poll(() => page.getByTestId('compare-picker').locator('input[type=checkbox]').count()).toBe(3);

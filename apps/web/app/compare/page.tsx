@@ -39,7 +39,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           options={COMPARABLE.map((key) => ({ key, label: STATISTICS[key].label, href: hrefWith('/compare', query, { stat: key === 'mean-log-density' ? null : key }) }))}
         />
       </div>
-      {ids.length < 2 ? (
+      {ids.length < 2 || param(query, 'pick') !== undefined ? (
         <Suspense fallback={<SectionSkeleton title="Choose models" height={240} />}>
           <Picker selected={ids} baseline={ids[0]} statistic={chosen} />
         </Suspense>
@@ -103,7 +103,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
             {models.length > 2 ? <Link className="small" href={hrefWith('/compare', query, { models: idList.filter((id) => id !== m.id), baseline: i === 0 ? null : baseline.id })} aria-label={`Remove ${m.name}`}>✕</Link> : null}
           </span>
         ))}
-        <Link className="button" href={hrefWith('/compare', {}, { models: null, stat: statistic === 'mean-log-density' ? null : statistic })}>Change models…</Link>
+        <Link className="button" href={hrefWith('/compare', query, { pick: '1' })} data-testid="change-models">Change models…</Link>
       </div>
       {datasets.size > 1 ? (
         <p className="notice" role="note">These models were trained on different datasets ({[...datasets].join(', ')}); class-by-class agreement compares classes with the same label, which may not be the same class.</p>

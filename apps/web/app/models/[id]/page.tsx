@@ -61,7 +61,7 @@ async function ModelHeatmap({ model, statistic, base, query }: { model: ModelInf
     <SegmentedLinks
       label="Statistic"
       current={statistic}
-      options={(['mean-log-density', 'relative-entropy', 'group', 'sd-log-density', 'mean-distance'] as const).map((key) => ({
+      options={(['mean-log-density', 'relative-entropy', 'group', 'sd-log-density', 'mean-distance', 'cluster-count'] as const).map((key) => ({
         key,
         label: STATISTICS[key].label.replace(' (largest-gap split)', ''),
         href: hrefWith(base, query, { stat: key === 'mean-log-density' ? null : key }),
