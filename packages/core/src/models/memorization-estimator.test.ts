@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { drawSubsets, memorizationFromCorrectness } from './memorization-estimator.ts';
 
 describe('drawSubsets', () => {
-  it('draws ⌊fraction·n⌋ distinct sorted indices per model, reproducibly', () => {
-    const a = drawSubsets(50, 4, 0.7, 9);
-    const b = drawSubsets(50, 4, 0.7, 9);
+  it('puts every example in exactly round(fraction·M) subsets, reproducibly', () => {
+    const a = drawSubsets(50, 10, 0.7, 9);
+    const b = drawSubsets(50, 10, 0.7, 9);
     expect(a.map((s) => Array.from(s))).toEqual(b.map((s) => Array.from(s)));
+    const count = new Int32Array(50);
     for (const s of a) {
-      expect(s.length).toBe(35);
-      expect(new Set(s).size).toBe(35);
+      expect(new Set(s).size).toBe(s.length);
       expect(Array.from(s)).toEqual(Array.from(s).sort((x, y) => x - y));
+      for (const i of s) count[i]++;
     }
+    // Each example in exactly 7 of 10 subsets: always held in and held out.
+    expect(Array.from(count).every((c) => c === 7)).toBe(true);
+    // Subset sizes average fraction·n = 35 exactly (50 · 7 / 10).
+    expect(a.reduce((t, s) => t + s.length, 0) / a.length).toBe(35);
     expect(Array.from(a[0])).not.toEqual(Array.from(a[1]));
   });
 });
