@@ -5,3 +5,4 @@ export { readNpyFile, writeNpyFile } from './npy-file.ts';
 export { readNpz, writeNpz, readNpzFile, writeNpzFile } from './npz.ts';
 export { validateActivations, validateLabels, type Activations } from './validate.ts';
 export { writeFileAtomic } from './atomic-write.ts';
+export { readImageNpy, writeImageNpy, type ImageArray } from './image-npy.ts';
