@@ -1,5 +1,5 @@
 /** Per-example scores of a run: bulk upsert and per-layer reads. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { examples, exampleScores } from '../schema/index.ts';
 import { chunk } from './upsert.ts';
@@ -40,4 +40,26 @@ export async function exampleScoresOfLayer(db: Db, runId: number, layerId: numbe
     .innerJoin(examples, eq(exampleScores.exampleId, examples.id))
     .where(options.label === undefined ? where : and(where, eq(examples.label, options.label)))
     .orderBy(asc(examples.index));
+}
+
+/** Which score {@link exampleScoresByKeys} looks up. */
+export interface ExampleScoreKey {
+  readonly runId: number;
+  readonly layerId: number;
+  readonly exampleId: number;
+}
+
+/** Scores by (run, layer, example) key (batch loader); absent keys have no row; order not guaranteed. */
+export async function exampleScoresByKeys(db: Db, keys: readonly ExampleScoreKey[]): Promise<ExampleScoreRow[]> {
+  if (keys.length === 0) return [];
+  const groups = new Map<string, { runId: number; layerId: number; exampleIds: number[] }>();
+  for (const { runId, layerId, exampleId } of keys) {
+    const group = groups.get(`${runId}:${layerId}`) ?? { runId, layerId, exampleIds: [] };
+    group.exampleIds.push(exampleId);
+    groups.set(`${runId}:${layerId}`, group);
+  }
+  return db
+    .select()
+    .from(exampleScores)
+    .where(or(...[...groups.values()].map((g) => and(eq(exampleScores.runId, g.runId), eq(exampleScores.layerId, g.layerId), inArray(exampleScores.exampleId, g.exampleIds)))));
 }

@@ -7,7 +7,8 @@ import { upsertExamples, examplesOfClass, classCountsOfModel } from './examples.
 import { claimRun, enqueueRun, finishRun, heartbeatRun, requestRunCancel, requeueStaleRuns, getRun } from './fit-runs.ts';
 import { upsertClassFits, classFitsByLayerIds, classFitsByRunLayers } from './class-fits.ts';
 import { insertLayers, layersByModelIds } from './layers.ts';
-import { findModel, insertModel, listModels } from './models.ts';
+import { exampleScoresByKeys, upsertExampleScores } from './example-scores.ts';
+import { findModel, getModel, insertModel, listModels, modelsByIds } from './models.ts';
 import { tableCounts } from './table-counts.ts';
 
 for (const engine of testEngines()) {
@@ -107,6 +108,36 @@ for (const engine of testEngines()) {
       expect(byLayer[0].clusterCountTrace).toEqual([1, 2, 3]);
       expect((await classFitsByRunLayers(db, [{ runId: run.id, layerId: layerRows[1].id }])).length).toBe(2);
       expect((await tableCounts(db)).class_fits).toBe(4);
+    });
+
+    it('keeps a model\'s images artifact and image shape (null without images)', async () => {
+      const { db } = handle;
+      const project = await upsertProject(db, 'default');
+      const arch = await upsertArchitecture(db, { name: 'resnet18', family: 'resnet', depth: 18 });
+      const dataset = await upsertDataset(db, 'fashion_mnist', 10);
+      const key = `${'b'.repeat(64)}.npy`;
+      const row = await insertModel(db, { projectId: project.id, name: 'with-images', architectureId: arch.id, datasetId: dataset.id, imagesArtifact: key, imageShape: [28, 28, 1] });
+      expect(await getModel(db, row.id)).toMatchObject({ imagesArtifact: key, imageShape: [28, 28, 1] });
+      expect((await modelsByIds(db, [modelIds[0]]))[0]).toMatchObject({ imagesArtifact: null, imageShape: null });
+    });
+
+    it('looks up example scores by (run, layer, example) in one batch', async () => {
+      const { db } = handle;
+      const m0 = modelIds[0];
+      const layerRows = (await layersByModelIds(db, [m0])).sort((a, b) => a.index - b.index);
+      const examples = [...(await examplesOfClass(db, m0, 0, { first: 10 })), ...(await examplesOfClass(db, m0, 1, { first: 10 }))];
+      const { run } = await enqueueRun(db, { modelId: m0, configKey: 'scores', config: {}, seed: 2 });
+      await upsertExampleScores(db, layerRows.flatMap((l) => examples.map((e) => ({ runId: run.id, layerId: l.id, exampleId: e.id, ownLogDensity: 100 * l.index + e.index, predictedClass: e.label }))));
+      const keys = [
+        { runId: run.id, layerId: layerRows[1].id, exampleId: examples[0].id },
+        { runId: run.id, layerId: layerRows[0].id, exampleId: examples[4].id },
+        { runId: run.id, layerId: layerRows[1].id, exampleId: examples[5].id },
+        { runId: run.id + 1000, layerId: layerRows[0].id, exampleId: examples[0].id },
+      ];
+      const rows = await exampleScoresByKeys(db, keys);
+      const found = new Map(rows.map((r) => [`${r.runId}:${r.layerId}:${r.exampleId}`, r.ownLogDensity]));
+      expect(keys.map((k) => found.get(`${k.runId}:${k.layerId}:${k.exampleId}`))).toEqual([100 + examples[0].index, examples[4].index, 100 + examples[5].index, undefined]);
+      expect(await exampleScoresByKeys(db, [])).toEqual([]);
     });
 
     it('runs the job lifecycle: enqueue idempotently, claim once, heartbeat, cancel, requeue stale', async () => {

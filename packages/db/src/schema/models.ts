@@ -23,6 +23,10 @@ export const models = pgTable(
     accuracy: doublePrecision('accuracy'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes'),
+    /** Artifact key of the example images `.npy`, uint8 [n, h, w] or [n, h, w, c], one per example row; null without images. */
+    imagesArtifact: text('images_artifact'),
+    /** Shape of one image, [height, width, channels] (channels 1 or 3); null without images. */
+    imageShape: integer('image_shape').array(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
