@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createArtifactStore, examplesOfModel, memorizationSubsetsOfModel, tableCounts, type ArtifactStore, type DbHandle } from '@classfit/db';
 import { testEngines } from '@classfit/db/testing';
-import { readNpzFile, toNumberArray, writeNpy } from '@classfit/core/io';
+import { readNpzFile, toNumberArray, writeImageNpy, writeNpy } from '@classfit/core/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorsRoot, makeAuthorsFolder, syntheticActivations } from '../testing/authors-fixture.ts';
 import { ValidationError } from './errors.ts';
@@ -37,6 +37,7 @@ for (const engine of testEngines()) {
       });
       expect(result.exampleCount).toBe(50_000);
       expect(result.classCount).toBe(100);
+      expect(result.model).toMatchObject({ imagesArtifact: null, imageShape: null });
       expect(result.layers.map((l) => [l.name, l.dim, l.relativeDepth])).toEqual([['stage1', 4, 0.25], ['stage2', 4, 0.5], ['stage3', 8, 0.75], ['stage4', 8, 1]]);
       // 500 examples per class < nothing; every class has ≥ the reduced dims 4/4/8/8, so no warnings.
       expect(result.warnings).toEqual([]);
@@ -82,6 +83,19 @@ for (const engine of testEngines()) {
       expect(new Set(held).size).toBe(3000);
     });
 
+    it('stores images.npy as one artifact referenced from the model, with the shape of one image', async () => {
+      const { folder } = await makeAuthorsFolder({ dims: [2] });
+      folders.push(folder);
+      const data = Uint8Array.from({ length: 50_000 * 3 * 2 * 3 }, (_, i) => (i * 31) % 251);
+      await writeFile(join(folder, 'images.npy'), writeImageNpy({ count: 50_000, height: 3, width: 2, channels: 3, data }));
+      const before = await artifacts.list();
+      const result = await importModel({ db: handle.db, artifacts }, { name: 'rn18-cifar-images', source: { folder } });
+      expect(result.model.imageShape).toEqual([3, 2, 3]);
+      expect(result.model.imagesArtifact).toMatch(/^[0-9a-f]{64}\.npy$/);
+      expect(await artifacts.get(result.model.imagesArtifact!)).toEqual(new Uint8Array(await readFile(join(folder, 'images.npy'))));
+      expect((await artifacts.list()).filter((key) => !before.includes(key))).toHaveLength(2);
+    });
+
     describe('bad input stores nothing', () => {
       const attempt = async (mutate: (folder: string) => Promise<void>, name = 'bad'): Promise<ValidationError> => {
         const { folder } = await makeAuthorsFolder({ dims: [2, 2] });
@@ -119,6 +133,16 @@ for (const engine of testEngines()) {
           expect.stringMatching(/avg_pooling_0_acts\.npy: activations must be finite; row 17 col 1 is NaN/),
           expect.stringMatching(/label 99 is out of range/),
         ]));
+      });
+
+      it('images.npy with a different number of images than examples', async () => {
+        const error = await attempt((f) => writeFile(join(f, 'images.npy'), writeImageNpy({ count: 49_999, height: 2, width: 2, channels: 1, data: new Uint8Array(49_999 * 4) })));
+        expect(error.problems).toEqual([{ field: expect.stringMatching(/images\.npy$/), message: expect.stringMatching(/49999 images .* 50000 rows/) }]);
+      });
+
+      it('images.npy of activations instead of uint8 images', async () => {
+        const error = await attempt((f) => writeFile(join(f, 'images.npy'), writeNpy({ dtype: 'float32', shape: [50_000, 2, 2], data: new Float32Array(200_000) })));
+        expect(error.problems).toEqual([{ field: expect.stringMatching(/images\.npy$/), message: expect.stringMatching(/must be uint8/) }]);
       });
 
       it('an empty folder', async () => {

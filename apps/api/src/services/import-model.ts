@@ -1,8 +1,8 @@
 /**
  * Imports a trained model's layer activations (authors' layout or explicit
- * files): validates EVERYTHING first and reports all problems at once, then
- * writes artifacts and, last, every row in ONE transaction, so a failure
- * leaves nothing visible.
+ * files) and, when given, its example images: validates EVERYTHING first and
+ * reports all problems at once, then writes artifacts and, last, every row in
+ * ONE transaction, so a failure leaves nothing visible.
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -90,16 +90,18 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
 
   // Artifacts first; the ones this import created are removed again if the transaction fails.
   const created: string[] = [];
-  const activationKeys: string[] = [];
+  const store = async (file: { path: string; sha256: string }): Promise<string> => {
+    const bytes = new Uint8Array(await readFile(file.path));
+    const key = `${file.sha256}.npy`;
+    const existed = await ctx.artifacts.has(key);
+    if ((await ctx.artifacts.put(bytes, 'npy')) !== key) throw new Error(`${file.path} changed while it was being imported`);
+    if (!existed) created.push(key);
+    return key;
+  };
   try {
-    for (const layer of checked.layers) {
-      const bytes = new Uint8Array(await readFile(layer.path));
-      const key = `${layer.sha256}.npy`;
-      const existed = await ctx.artifacts.has(key);
-      if ((await ctx.artifacts.put(bytes, 'npy')) !== key) throw new Error(`${layer.path} changed while it was being imported`);
-      if (!existed) created.push(key);
-      activationKeys.push(key);
-    }
+    const activationKeys: string[] = [];
+    for (const layer of checked.layers) activationKeys.push(await store(layer));
+    const imagesKey = checked.images ? await store(checked.images) : null;
     const architecture = input.architecture ?? 'resnet18';
     const result = await ctx.db.transaction(async (tx) => {
       const project = await upsertProject(tx, input.project ?? 'default');
@@ -120,6 +122,8 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
         accuracy: input.accuracy ?? null,
         tags: [...(input.tags ?? [])],
         notes: input.notes ?? null,
+        imagesArtifact: imagesKey,
+        imageShape: checked.images ? [...checked.images.shape] : null,
       });
       const layers = await insertLayers(
         tx,

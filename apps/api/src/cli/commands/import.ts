@@ -11,7 +11,7 @@ import { integerOption, parseCommandLine, requiredString } from '../parse-option
 const usage = `Usage:
   classfit import <folder> --name NAME [options]          the authors' layout: avg_pooling_<stage>_acts.npy,
                                                           labels.npy and/or mem_scores.npz (tr_mem, tr_labels),
-                                                          optional class_names.{json,txt}, dkls/ and
+                                                          optional class_names.{json,txt}, images.npy, dkls/ and
                                                           generative_classification/ split files
   classfit import --layer NAME=FILE.npy [--layer …] --labels y.npy --name NAME [options]
 
@@ -27,6 +27,7 @@ Options:
   --labels FILE          labels .npy [n] (explicit files)
   --memorization FILE    mem_scores.npz (tr_mem) or scores .npy [n] (explicit files)
   --class-names FILE     JSON list or text, one name per line (explicit files)
+  --images FILE          example images .npy, uint8 [n, h, w] or [n, h, w, c], c = 1 or 3 (explicit files)
 
 Everything is checked before anything is stored; all problems are reported together.`;
 
@@ -38,6 +39,7 @@ export const command: CliCommand = {
       name: { type: 'string' }, architecture: { type: 'string' }, dataset: { type: 'string' }, project: { type: 'string' },
       seed: { type: 'string' }, accuracy: { type: 'string' }, tags: { type: 'string' }, notes: { type: 'string' },
       layer: { type: 'string', multiple: true }, labels: { type: 'string' }, memorization: { type: 'string' }, 'class-names': { type: 'string' },
+      images: { type: 'string' },
     }, true);
     const name = requiredString(values.name, 'name');
     if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -55,6 +57,7 @@ export const command: CliCommand = {
           labelsPath: values.labels && resolve(values.labels),
           memorizationPath: values.memorization && resolve(values.memorization),
           classNamesPath: values['class-names'] && resolve(values['class-names']),
+          imagesPath: values.images && resolve(values.images),
         });
     const ctx = await createAppContext();
     try {

@@ -27,7 +27,8 @@ export function parseNpy(bytes: Uint8Array, path: string, problems: Problem[]): 
   }
 }
 
-function stripParameter(message: string, path: string): string {
+/** An error message without the `<path>: ` prefix core's errors start with. */
+export function stripParameter(message: string, path: string): string {
   return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 

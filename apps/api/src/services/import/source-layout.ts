@@ -26,6 +26,8 @@ export interface ImportSource {
   readonly memorizationPath?: string;
   /** JSON list or text file with one class name per line. */
   readonly classNamesPath?: string;
+  /** `.npy` uint8 example images [n, h, w] or [n, h, w, c], in the order of the activation rows. */
+  readonly imagesPath?: string;
   /** Authors' KL split files (`<name>_class_split.json`), per subset. */
   readonly klSplitPaths: Partial<Record<SubsetName, string>>;
   /** Authors' generative-classification test sets (`<name>_memorized.json` / `random.json`), per subset. */
@@ -47,7 +49,7 @@ async function listFiles(folder: string): Promise<Set<string>> {
 
 /**
  * Discovers the authors' layout in `folder`: `avg_pooling_<stage>_acts.npy` (stage 0..3 → `stage1..4`),
- * `labels.npy`, `mem_scores.npz`, a class-names file, and split files either beside them or in
+ * `labels.npy`, `mem_scores.npz`, a class-names file, `images.npy`, and split files either beside them or in
  * `dkls/` and `generative_classification/` sub-folders. Missing files are simply absent here.
  */
 export async function discoverAuthorsLayout(folder: string): Promise<ImportSource> {
@@ -73,6 +75,7 @@ export async function discoverAuthorsLayout(folder: string): Promise<ImportSourc
     labelsPath: files.has('labels.npy') ? join(folder, 'labels.npy') : undefined,
     memorizationPath: files.has('mem_scores.npz') ? join(folder, 'mem_scores.npz') : undefined,
     classNamesPath: classNames ? join(folder, classNames) : undefined,
+    imagesPath: files.has('images.npy') ? join(folder, 'images.npy') : undefined,
     klSplitPaths: await findIn(KL_FILES, 'dkls'),
     genclassPaths: await findIn(GENCLASS_FILES, 'generative_classification'),
   };
@@ -84,6 +87,7 @@ export function explicitSource(input: {
   labelsPath?: string;
   memorizationPath?: string;
   classNamesPath?: string;
+  imagesPath?: string;
   klSplitPaths?: Partial<Record<SubsetName, string>>;
   genclassPaths?: Partial<Record<SubsetName, string>>;
 }): ImportSource {
@@ -92,6 +96,7 @@ export function explicitSource(input: {
     labelsPath: input.labelsPath,
     memorizationPath: input.memorizationPath,
     classNamesPath: input.classNamesPath,
+    imagesPath: input.imagesPath,
     klSplitPaths: input.klSplitPaths ?? {},
     genclassPaths: input.genclassPaths ?? {},
   };

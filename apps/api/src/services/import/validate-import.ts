@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.ts';
 import { ValidationError } from '../errors.ts';
 import { defaultReducedDim } from '../analysis-options.ts';
+import { readImages, type ValidatedImages } from './read-images.ts';
 import { firstNonFinite, labelsFrom, parseNpy, readBytes, readClassNames, readIndexJson, readMemorization } from './read-inputs.ts';
 import type { ImportSource, LayerSource } from './source-layout.ts';
 import { SUBSET_NAMES, selectGenclassSubsets, selectKlSubsets, type SubsetName } from './subset-selection.ts';
@@ -36,6 +37,8 @@ export interface ValidatedImport {
   readonly classCount: number;
   readonly classNames: readonly string[];
   readonly memorization: Float64Array | null;
+  /** The example images, when the source has them. */
+  readonly images: ValidatedImages | null;
   readonly subsets: readonly SubsetRecord[];
   readonly warnings: readonly Problem[];
 }
@@ -86,6 +89,8 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
   const negative = labels?.findIndex((l) => l < 0) ?? -1;
   if (labels && negative >= 0) problems.push({ field: labelField, message: `labels must be ≥ 0; element ${negative} is ${labels[negative]}` });
 
+  const images = source.imagesPath ? await readImages(source.imagesPath, layers.length > 0 ? n : null, problems) : null;
+
   const names = source.classNamesPath ? await readClassNames(source.classNamesPath, problems) : null;
   const maxLabel = labels && labels.length > 0 ? labels.reduce((a, b) => Math.max(a, b), 0) : -1;
   if (names && maxLabel >= names.length) {
@@ -113,6 +118,7 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
     classCount,
     classNames: Array.from({ length: classCount }, (_, c) => names?.[c] ?? `class_${c}`),
     memorization: memorization.scores,
+    images,
     subsets,
     warnings,
   };
