@@ -42,5 +42,5 @@ export function createContextFactory(services: GraphQLServices): () => GraphQLCo
   const logError: ErrorLogger =
     services.logError ?? ((error) => services.app.log(`graphql: unexpected error: ${(error as Error)?.stack ?? String(error)}`));
   const jobs = services.jobs ?? createQueueJobControl(services.app);
-  return () => ({ app: services.app, loaders: createLoaders(services.app.db), predictive, backend, jobs, progressPollMs: services.progressPollMs ?? 500, logError });
+  return () => ({ app: services.app, loaders: createLoaders(services.app.db, services.app.artifacts), predictive, backend, jobs, progressPollMs: services.progressPollMs ?? 500, logError });
 }

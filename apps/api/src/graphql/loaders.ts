@@ -3,6 +3,7 @@
  * goes through one of these, so a page of models → layers → class fits costs a fixed number of statements.
  */
 import DataLoader from 'dataloader';
+import { readImageNpy, type ImageArray } from '@classfit/core/io';
 import {
   architecturesByIds,
   classesByDatasetIds,
@@ -12,6 +13,7 @@ import {
   datasetsByIds,
   densityBinsByRunIds,
   examplesByIds,
+  exampleScoresByKeys,
   genclassResultsByRunIds,
   groupSplitsByIds,
   groupSplitsByRunIds,
@@ -26,7 +28,10 @@ import {
   modelsByIds,
   projectsByIds,
   runsByIds,
+  type ArtifactStore,
   type Db,
+  type ExampleScoreKey,
+  type ExampleScoreRow,
 } from '@classfit/db';
 
 type Fetch<R> = (db: Db, ids: readonly number[]) => Promise<R[]>;
@@ -64,8 +69,35 @@ function countBy<R extends { count: number }>(db: Db, fetch: Fetch<R>, keyOf: (r
   });
 }
 
+/** A loader of example scores by (run, layer, example) (undefined when not scored). */
+function exampleScoreBy(db: Db): DataLoader<ExampleScoreKey, ExampleScoreRow | undefined, string> {
+  const keyOf = (k: ExampleScoreKey) => `${k.runId}:${k.layerId}:${k.exampleId}`;
+  return new DataLoader(
+    async (keys) => {
+      const rows = new Map((await exampleScoresByKeys(db, keys)).map((row) => [keyOf(row), row]));
+      return keys.map((key) => rows.get(keyOf(key)));
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
+
+/** A loader of a model's example images by artifact key: each file is read and parsed once per request. */
+function imagesBy(artifacts: ArtifactStore): DataLoader<string, ImageArray> {
+  return new DataLoader(async (keys) =>
+    Promise.all(
+      keys.map(async (key): Promise<ImageArray | Error> => {
+        try {
+          return readImageNpy(await artifacts.get(key), key);
+        } catch (error) {
+          return error as Error; // fails this key's fields only
+        }
+      }),
+    ),
+  );
+}
+
 /** Creates the request's loaders. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, artifacts: ArtifactStore) {
   return {
     project: byId(db, projectsByIds),
     dataset: byId(db, datasetsByIds),
@@ -89,6 +121,8 @@ export function createLoaders(db: Db) {
     genclassOfRun: manyBy(db, genclassResultsByRunIds, (row) => row.runId),
     klMatricesOfRun: manyBy(db, klMatricesByRunIds, (row) => row.runId),
     densityBinsOfRun: manyBy(db, densityBinsByRunIds, (row) => row.runId),
+    exampleScore: exampleScoreBy(db),
+    images: imagesBy(artifacts),
   };
 }
 

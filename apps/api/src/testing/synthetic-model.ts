@@ -29,8 +29,8 @@ export async function writeSyntheticFiles(perClass = 24, classes = 3): Promise<s
   return folder;
 }
 
-/** Imports the synthetic files as model `name`. */
-export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string): Promise<ImportModelResult> {
+/** Imports the synthetic files as model `name` (with the example images at `options.imagesPath` when given). */
+export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string, options: { imagesPath?: string } = {}): Promise<ImportModelResult> {
   return importModel(ctx, {
     name,
     dataset: 'synthetic',
@@ -40,6 +40,7 @@ export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folde
       labelsPath: join(folder, 'labels.npy'),
       memorizationPath: join(folder, 'mem.npy'),
       klSplitPaths: { random: join(folder, 'random_class_split.json') },
+      imagesPath: options.imagesPath,
     }),
   });
 }

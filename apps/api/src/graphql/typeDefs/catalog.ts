@@ -137,6 +137,31 @@ type Example implements Node {
   Certified robustness radius (randomized smoothing), if computed.
   """
   robustness: Float
+  """
+  The example's image as a PNG \`data:\` URL (8-bit grayscale or RGB); null when the model was imported without
+  \`images.npy\`.
+  """
+  thumbnail(
+    """
+    Length of the longer side in pixels (1..256), resized by nearest neighbour keeping the aspect ratio; the stored
+    size when absent.
+    """
+    size: Int
+  ): String
+  """
+  In-sample log-density of the example under its own class's fitted model (METHOD.md D) at a layer; null when the
+  run has not scored that layer.
+  """
+  logDensity(
+    """
+    The layer; defaults to the model's deepest layer.
+    """
+    layer: ID
+    """
+    The fit run to read; defaults to the model's latest succeeded run.
+    """
+    fitRun: ID
+  ): Float
 }
 
 """

@@ -47,7 +47,7 @@ Input of \`importModel\`.
 """
 input ImportModelInput {
   """
-  A folder on the server with \`avg_pooling_<stage>_acts.npy\`, labels and optional \`mem_scores.npz\`.
+  A folder on the server with \`avg_pooling_<stage>_acts.npy\`, labels, optional \`mem_scores.npz\` and optional \`images.npy\` (uint8 [n, h, w] or [n, h, w, c]).
   """
   path: String!
   """
