@@ -5,7 +5,7 @@
  */
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeNpzFile } from '@classfit/core/io';
+import { type ImageArray, readNpyFile, toInt32Labels, writeNpzFile } from '@classfit/core/io';
 import {
   type ArchitectureName,
   blackLevel,
@@ -13,6 +13,7 @@ import {
   estimateMemorization,
   extractStageActivations,
   type ImageDataset,
+  type ImageSplit,
   initTrainingBackend,
   loadModel,
   runTrainingJobs,
@@ -21,7 +22,7 @@ import {
 } from '@classfit/core/models';
 import type { DemoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
-import { writeAuthorsLayout } from './write-authors-layout.ts';
+import { writeAuthorsLayout, writeLayoutImages } from './write-authors-layout.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -103,17 +104,37 @@ export async function estimateDemoMemorization(config: DemoConfig, data: ImageDa
   });
 }
 
-/** Extracts pooled stage activations of every demo network into its authors'-layout folder. */
+/** Whether a layout's labels.npy holds exactly `labels` (so the split's images belong to its rows). */
+async function sameLabels(path: string, labels: Int32Array): Promise<boolean> {
+  const stored = toInt32Labels(await readNpyFile(path), path);
+  return stored.length === labels.length && stored.every((l, i) => l === labels[i]);
+}
+
+/** A split's raw pixels as the layout's `images.npy` (uint8 [n, h, w] for grayscale, [n, h, w, 3] for RGB). */
+export function splitImages(split: ImageSplit, imageShape: ImageDataset['imageShape']): ImageArray {
+  const [height, width, channels] = imageShape;
+  if (channels !== 1 && channels !== 3) throw new RangeError(`images must have 1 or 3 channels, got ${channels}`);
+  return { count: split.size, height, width, channels, data: split.pixels };
+}
+
+/**
+ * Extracts pooled stage activations of every demo network into its authors'-layout folder, with the training
+ * images as `images.npy` (also added to a folder written before the demo shipped images).
+ */
 export async function extractDemoLayouts(config: DemoConfig, data: ImageDataset, paths: DemoPaths, report: DemoReporter): Promise<void> {
+  const images = splitImages(data.train, data.imageShape);
   for (const arch of config.architectures) {
     const folder = paths.layout(arch);
-    if (await exists(join(folder, 'labels.npy'))) continue;
+    if (await exists(join(folder, 'labels.npy'))) {
+      if (!(await exists(join(folder, 'images.npy'))) && (await sameLabels(join(folder, 'labels.npy'), data.train.labels))) await writeLayoutImages(folder, images);
+      continue;
+    }
     await initTrainingBackend();
     const network = await loadModel(paths.network(arch));
     const bar = report.bar(`extract ${arch}`, data.train.size);
     const stages = await extractStageActivations(network, data.train.images, { onProgress: (n) => bar.update(n) });
     bar.finish();
-    await writeAuthorsLayout(folder, { stages, labels: data.train.labels, classNames: data.classNames, info: { arch, width: config.width, split: 'train' } });
+    await writeAuthorsLayout(folder, { stages, labels: data.train.labels, classNames: data.classNames, images, info: { arch, width: config.width, split: 'train' } });
     await copyFile(paths.memorization, join(folder, 'mem_scores.npz'));
     network.model.dispose();
   }

@@ -1,11 +1,12 @@
 /**
  * Writes stage activations in the authors' layout (METHOD.md A.3, DESIGN.md §1):
- * avg_pooling_<stage>_acts.npy [n, d] float32, labels.npy [n] int32, classes.json
- * and layers.json — the folder `classfit import` reads.
+ * avg_pooling_<stage>_acts.npy [n, d] float32, labels.npy [n] int32, classes.json,
+ * layers.json and, when given, images.npy uint8 [n, h, w] (or [n, h, w, 3]) —
+ * the folder `classfit import` reads.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeNpyFile } from '@classfit/core/io';
+import { type ImageArray, writeFileAtomic, writeImageNpy, writeNpyFile } from '@classfit/core/io';
 import type { StageActivations } from '@classfit/core/models';
 
 export interface AuthorsLayoutInput {
@@ -14,14 +15,24 @@ export interface AuthorsLayoutInput {
   readonly classNames: readonly string[];
   /** Provenance written to layers.json. */
   readonly info: Record<string, unknown>;
+  /** The examples' images, one per label, in the same order. */
+  readonly images?: ImageArray;
 }
 
+/** Writes `images.npy` into a layout folder (atomically). */
+export async function writeLayoutImages(folder: string, images: ImageArray): Promise<void> {
+  await writeFileAtomic(join(folder, 'images.npy'), writeImageNpy(images));
+}
+
+/** Writes a layout folder (created if missing) for the examples of `input.labels`. */
 export async function writeAuthorsLayout(folder: string, input: AuthorsLayoutInput): Promise<void> {
   const n = input.labels.length;
+  if (input.images && input.images.count !== n) throw new RangeError(`writeAuthorsLayout: ${input.images.count} images for ${n} labels`);
   await mkdir(folder, { recursive: true });
   for (const stage of input.stages) {
     await writeNpyFile(join(folder, `avg_pooling_${stage.index}_acts.npy`), { dtype: 'float32', shape: [n, stage.channels], data: stage.activations });
   }
+  if (input.images) await writeLayoutImages(folder, input.images);
   await writeNpyFile(join(folder, 'labels.npy'), { dtype: 'int32', shape: [n], data: input.labels });
   await writeFile(join(folder, 'classes.json'), `${JSON.stringify(input.classNames)}\n`);
   const layers = input.stages.map(({ name, index, relativeDepth, channels }) => ({ name, index, relativeDepth, channels }));
