@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   memorization: () => import('./commands/memorization.ts'),
   certify: () => import('./commands/certify.ts'),
   demo: () => import('./commands/demo.ts'),
+  report: () => import('./commands/report.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -35,6 +35,6 @@ export const demoConfig: DemoConfig = Object.freeze({
   epochs: 4,
   batchSize: 32,
   augment: false,
-  memorization: Object.freeze({ arch: 'resnet10', width: 8, models: 16, subsetFraction: 0.7, epochs: 4 }),
+  memorization: Object.freeze({ arch: 'plain', width: 8, models: 12, subsetFraction: 0.7, epochs: 4 }),
   workers: 2,
 });
