@@ -2,13 +2,16 @@
  * Measures the demo's network work on this machine: training time per epoch per
  * 1,000 images and held-out accuracy per architecture (trained in parallel worker
  * threads, as the demo does), extraction time, and the memorization estimate's cost.
- * Usage: npx tsx bench/training.ts [--train-size N] [--epochs E] [--width W] [--models M] [--skip-memorization]
- * Prints one JSON object (paste the numbers into src/models/DEMO_CONFIG.md).
+ * Usage: npx tsx bench/training.ts [--train-size N] [--epochs E] [--width W] [--models M] [--mem-arch A] [--mem-epochs E] [--skip-memorization]
+ * Prints one JSON object (paste the numbers into src/models/DEMO_CONFIG.md). Besides wall time it
+ * records the process's CPU seconds per phase (all threads): on a shared machine wall time
+ * depends on the others' load, while CPU seconds / cores estimates the unloaded wall time.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ArchitectureName } from '../src/models/index.ts';
 import { blackLevel, demoConfig, estimateMemorization, extractStageActivations, initTrainingBackend, loadFashionMnist, loadModel, runTrainingJobs } from '../src/models/index.ts';
 
 const { values } = parseArgs({
@@ -17,6 +20,8 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     width: { type: 'string' },
     models: { type: 'string' },
+    'mem-arch': { type: 'string' },
+    'mem-epochs': { type: 'string' },
     augment: { type: 'boolean' },
     'skip-memorization': { type: 'boolean' },
   },
@@ -30,8 +35,16 @@ const report: Record<string, unknown> = { trainSize, testSize: cfg.testSize, epo
 
 const started = performance.now();
 let t = performance.now();
+let cpu = process.cpuUsage();
+/** CPU seconds (user + system, all threads of this process) since the last call. */
+const cpuSeconds = (): number => {
+  const delta = process.cpuUsage(cpu);
+  cpu = process.cpuUsage();
+  return (delta.user + delta.system) / 1e6;
+};
 const data = await loadFashionMnist({ trainSize, testSize: cfg.testSize, seed: cfg.seed });
 report.loadSeconds = (performance.now() - t) / 1000;
+cpuSeconds();
 const directory = await mkdtemp(path.join(tmpdir(), 'classfit-bench-'));
 const trainOptions = { epochs, batchSize: cfg.batchSize, augmentPad: augment ? 2 : 0, augmentFlip: augment, padValue: blackLevel(data), seed: cfg.seed };
 t = performance.now();
@@ -45,6 +58,7 @@ const trained = await runTrainingJobs(
   { workers: cfg.workers, backend: 'wasm' },
 );
 report.trainingWallSeconds = (performance.now() - t) / 1000;
+report.trainingCpuSeconds = cpuSeconds();
 report.architectures = cfg.architectures.map((arch, k) => ({
   arch,
   seconds: trained[k].result.seconds,
@@ -61,9 +75,10 @@ for (const arch of cfg.architectures) {
   network.model.dispose();
 }
 report.extractionSeconds = (performance.now() - t) / 1000;
+report.extractionCpuSeconds = cpuSeconds();
 
 if (!values['skip-memorization']) {
-  const mem = cfg.memorization;
+  const mem = { ...cfg.memorization, arch: (values['mem-arch'] ?? cfg.memorization.arch) as ArchitectureName, epochs: Number(values['mem-epochs'] ?? cfg.memorization.epochs) };
   const models = Number(values.models ?? mem.models);
   t = performance.now();
   const result = await estimateMemorization(
@@ -85,6 +100,7 @@ if (!values['skip-memorization']) {
     ...mem,
     models,
     seconds: (performance.now() - t) / 1000,
+    cpuSeconds: cpuSeconds(),
     meanMem: mean(finite(result.mem)),
     meanSe: mean(finite(result.se)),
     fractionAbove05: finite(result.mem).filter((v) => v > 0.5).length / trainSize,
