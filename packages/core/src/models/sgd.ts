@@ -14,7 +14,8 @@ export interface NesterovSgd {
  * @param weightDecay λ applied to every variable, like torch's SGD `weight_decay`
  */
 export function createNesterovSgd(variables: readonly tf.Variable[], momentum: number, weightDecay: number): NesterovSgd {
-  const buffers = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+  // Variables survive tidy; the zeros they copy do not.
+  const buffers = tf.tidy(() => variables.map((v) => tf.variable(tf.zerosLike(v), false)));
   return {
     step(grads, learningRate) {
       tf.tidy(() => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionMnist } from './datasets/fashion-mnist.ts';
 import type { ImageDataset } from './datasets/types.ts';
+import { certify } from './certify.ts';
 import { extractStageActivations } from './extract.ts';
 import { loadModel, saveModel } from './model-io.ts';
 import { buildNetwork, type ClassfitNetwork } from './network.ts';
@@ -16,12 +17,15 @@ let data: ImageDataset;
 let network: ClassfitNetwork;
 let result: TrainResult;
 let directory: string;
+let leaked: number;
 
 beforeAll(async () => {
   await initTrainingBackend('wasm');
   data = await loadFashionMnist({ trainSize: 300, testSize: 200, seed: 4 });
   network = buildNetwork({ arch: 'resnet10', width: 4, inputShape: [28, 28, 1], numClasses: 10, seed: 1 });
+  const before = tf.memory().numTensors;
   result = await trainClassifier(network, data.train, { epochs: 4, batchSize: 16, seed: 2, augmentPad: 0, augmentFlip: false }, data.test);
+  leaked = tf.memory().numTensors - before;
   directory = await mkdtemp(path.join(tmpdir(), 'classfit-model-'));
 });
 
@@ -38,6 +42,7 @@ describe('trainClassifier on wasm', () => {
     expect(result.history.length).toBe(4);
     expect(result.history[3].loss).toBeLessThan(result.history[0].loss);
     expect(result.trainExamples).toBe(300);
+    expect(leaked, 'tensors left behind by training (momentum buffers, batches, gradients)').toBe(0);
   });
 
   it('extracts four non-negative (post-ReLU) pooled stages of widths w, 2w, 4w, 8w without leaking tensors', async () => {
@@ -65,5 +70,18 @@ describe('trainClassifier on wasm', () => {
     expect(loaded.spec).toEqual(network.spec);
     expect(loaded.info).toEqual({ dataset: 'fashion-mnist' });
     loaded.model.dispose();
+  });
+
+  it('certifies a few images with the trained network as base classifier without leaking tensors', async () => {
+    const before = tf.memory().numTensors;
+    const certificates = await certify(network, data.test.images.subarray(0, 3 * 784), { n0: 20, n: 100, batchSize: 50, sigma: 0.25 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(certificates.length).toBe(3);
+    for (const c of certificates) {
+      // With n = 100 and α = 0.001 the bound is at most 0.001^(1/100) ≈ 0.933, so radius ≤ 0.25·Φ⁻¹(0.933) ≈ 0.376.
+      if (c.abstained) expect([c.prediction, c.radius]).toEqual([-1, 0]);
+      else expect(c.radius).toBeGreaterThan(0);
+      expect(c.radius).toBeLessThanOrEqual(0.377);
+    }
   });
 });
