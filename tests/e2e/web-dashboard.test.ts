@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp } from './support/web-app.ts';
+import { seedImagePixel } from './support/web-seed-data.ts';
 import { screenshot } from './support/web-browser.ts';
 import { openDashboard, type Dashboard } from './support/web-fixture.ts';
 
@@ -124,6 +125,8 @@ describe('Model overview', () => {
     expect(layerTable).toContain(`${CLASSES - model.highLabels[3].length} / ${model.highLabels[3].length}`);
     await expect.poll(() => page.locator('[data-chart$="-group-splits"] .recharts-bar-rectangle').count()).toBe(8);
     expect(await page.getByTestId('run-backend').innerText()).toBe('tensorflow');
+    expect((await page.getByTestId('model-tags').locator('.chip').allInnerTexts()).sort()).toEqual(['baseline', 'paper', 'rn18']);
+    expect(await page.getByTestId('model-notes').innerText()).toBe('Trained from scratch, OneCycle, 100 epochs (METHOD.md A.2).');
     await screenshot(page, 'model-overview');
   });
 
@@ -207,12 +210,59 @@ describe('Class page', () => {
     for (let s = 0; s < 4; s++) expect(number(await rows.nth(s).locator('td').nth(1).innerText())).toBeCloseTo(model.means[s][3], 1);
     expect(await rows.nth(3).innerText()).toContain(model.highLabels[3].includes(3) ? 'high-density' : 'low-density');
     await expect.poll(() => page.getByTestId('nearest-classes').locator('tbody tr').count()).toBe(8);
+    // The seed gives this model 8×8 RGB images and stage-4 log-densities: thumbnails, not the table.
+    expect(model.hasImages).toBe(true);
+    const grids = page.getByTestId('example-grid');
+    await expect.poll(() => grids.count()).toBe(2);
+    expect(await page.getByTestId('example-list').count()).toBe(0);
+    const most = (await grids.first().getByTestId('example-memorization').allInnerTexts()).map(number);
+    expect(most).toHaveLength(8);
+    expect([...most].sort((a, b) => b - a)).toEqual(most);
+    const least = (await grids.nth(1).getByTestId('example-memorization').allInnerTexts()).map(number);
+    expect([...least].sort((a, b) => a - b)).toEqual(least);
+    const images = page.locator('[data-testid="example-grid"] img');
+    await expect.poll(() => images.count()).toBe(16);
+    // Every thumbnail decodes to the requested 56 px, and its pixels are the seeded image of the example it names.
+    const drawn = await images.evaluateAll((elements) =>
+      (elements as HTMLImageElement[]).map((img) => {
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+        const context = canvas.getContext('2d')!;
+        context.drawImage(img, 0, 0);
+        const pixel = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3));
+        return { alt: img.alt, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, topLeft: pixel(0, 0), bottomRight: pixel(55, 55) };
+      }),
+    );
+    for (const image of drawn) {
+      const index = Number(/#(\d+)$/.exec(image.alt)![1]);
+      expect(image).toMatchObject({ complete: true, width: 56, height: 56 });
+      expect(image.topLeft).toEqual([0, 1, 2].map((k) => seedImagePixel(index, 0, 0, k)));
+      expect(image.bottomRight).toEqual([0, 1, 2].map((k) => seedImagePixel(index, 7, 7, k)));
+    }
+    // log p at stage 4 (the default layer), shown to 3 significant digits.
+    const captions = await grids.first().getByRole('listitem').all();
+    for (const item of captions) {
+      const index = Number(/#(\d+)$/.exec((await item.locator('img').getAttribute('alt'))!)![1]);
+      const want = model.exampleLogDensities.get(index)!;
+      const shown = number(await item.getByTestId('example-log-density').innerText());
+      expect(Math.abs(shown - want)).toBeLessThanOrEqual(0.51 * 10 ** (Math.floor(Math.log10(Math.abs(want))) - 2));
+    }
+    await screenshot(page, 'class');
+  });
+
+  it('lists the examples when the model has no images', async () => {
+    const model = seeded('resnet50-cifar100-s0');
+    expect(model.hasImages).toBe(false);
+    const ids = await dash.ids(model.name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}/classes/3`);
     const lists = page.getByTestId('example-list');
     await expect.poll(() => lists.count()).toBe(2);
+    expect(await page.getByTestId('example-grid').count()).toBe(0);
     const most = (await lists.first().locator('tbody tr td:nth-child(3)').allInnerTexts()).map(number);
     expect(most).toHaveLength(8);
     expect([...most].sort((a, b) => b - a)).toEqual(most);
-    await screenshot(page, 'class');
+    // Not scored at any layer: log p is shown as missing.
+    expect(await lists.first().locator('tbody tr td:nth-child(6)').allInnerTexts()).toEqual(Array(8).fill('–'));
   });
 });
 

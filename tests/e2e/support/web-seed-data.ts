@@ -52,3 +52,22 @@ export function largestGapSplit(means: readonly number[]): { threshold: number; 
 /** Paper values per stage (RN18 CIFAR-100) used as centres. */
 export const KL_BY_STAGE = { least: [21.7, 24.9, 107.9, 122.3], random: [15.8, 17.7, 87.9, 102.0], most: [13.4, 14.4, 76.2, 89.2] } as const;
 export const F1_BY_STAGE = { least: [0.574, 0.693, 0.952, 0.989], random: [0.269, 0.353, 0.645, 0.865], most: [0.028, 0.022, 0.094, 0.502] } as const;
+
+/** Side of the seeded example images (RGB), pixels. */
+export const SEED_IMAGE_SIZE = 8;
+
+/**
+ * Pixel (y, x, k) of the seeded image of example `index`: a diagonal ramp whose colour depends on the example, so
+ * every thumbnail differs and a test can check the pixels it sees.
+ */
+export function seedImagePixel(index: number, y: number, x: number, k: number): number {
+  return (index * 37 + (y + x) * 12 + k * 85) % 256;
+}
+
+/** The seeded images of `count` examples: uint8 [count, 8, 8, 3]. */
+export function seedImages(count: number): Uint8Array {
+  const s = SEED_IMAGE_SIZE;
+  const data = new Uint8Array(count * s * s * 3);
+  for (let i = 0; i < count; i++) for (let y = 0; y < s; y++) for (let x = 0; x < s; x++) for (let k = 0; k < 3; k++) data[((i * s + y) * s + x) * 3 + k] = seedImagePixel(i, y, x, k);
+  return data;
+}

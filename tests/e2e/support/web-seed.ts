@@ -1,8 +1,10 @@
 /**
  * Seeds a dashboard-sized result set through @classfit/db's queries: `models` analysed models (ResNet-18/50 on
  * CIFAR-100 and Mini-ImageNet, 4 stages, `classes` classes each) with every result table the dashboard reads,
- * plus one re-analysis left running so the Jobs page has live progress to show.
+ * plus one re-analysis left running so the Jobs page has live progress to show. The first model also has example
+ * images (8×8 RGB) and per-example log-densities at stage 4; the others have neither.
  */
+import { writeImageNpy } from '@classfit/core/io';
 import {
   claimRun,
   enqueueRun,
@@ -18,6 +20,8 @@ import {
   upsertDatasetClasses,
   upsertDensityBins,
   upsertExamples,
+  upsertExampleScores,
+  examplesOfModel,
   upsertGenclassResults,
   upsertGroupSplits,
   upsertKlMatrices,
@@ -27,7 +31,7 @@ import {
   type Db,
   type RunProgress,
 } from '@classfit/db';
-import { CIFAR100_CLASSES, F1_BY_STAGE, KL_BY_STAGE, largestGapSplit, makeRandom } from './web-seed-data.ts';
+import { CIFAR100_CLASSES, F1_BY_STAGE, KL_BY_STAGE, largestGapSplit, makeRandom, SEED_IMAGE_SIZE, seedImages } from './web-seed-data.ts';
 
 export interface SeedSize {
   readonly models: number;
@@ -46,6 +50,10 @@ export interface SeededModel {
   readonly highLabels: number[][];
   /** Per stage: class mean log-densities by label. */
   readonly means: number[][];
+  /** Whether the model has example images (pixels: `seedImagePixel`). */
+  readonly hasImages: boolean;
+  /** Stage-4 own-class log-density by example index (empty when not scored). */
+  readonly exampleLogDensities: Map<number, number>;
 }
 
 export interface DashboardSeed {
@@ -68,6 +76,7 @@ const VARIANCE = [0.996, 0.968, 0.939, 0.868];
 /** Seeds the store; model i is architecture i mod 2 on dataset ⌊i/2⌋ mod 2, seed ⌊i/4⌋. */
 export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: SeedSize): Promise<DashboardSeed> {
   const random = makeRandom(20230207);
+  const scoreNoise = makeRandom(7); // its own stream, so the other seeded numbers stay as they were
   const perClass = size.examplesPerClass ?? 8;
   const classNames = Array.from({ length: size.classes }, (_, i) => CIFAR100_CLASSES[i] ?? `class_${i}`);
   const project = await upsertProject(db, 'modes-of-class-fitting', 'Reproduction of Jamroż & Kurdziel (AAAI-23).');
@@ -90,6 +99,8 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
     const arch = ARCHITECTURES[m % 2];
     const datasetIndex = Math.floor(m / 2) % 2;
     const name = `${arch.name}-${DATASETS[datasetIndex]}-s${Math.floor(m / 4)}`;
+    const exampleCount = size.classes * perClass;
+    const images = m === 0 ? { count: exampleCount, height: SEED_IMAGE_SIZE, width: SEED_IMAGE_SIZE, channels: 3 as const, data: seedImages(exampleCount) } : null;
     const model = await insertModel(db, {
       projectId: project.id,
       name,
@@ -99,10 +110,12 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       accuracy: 0.72 + 0.05 * (m % 2) - 0.08 * datasetIndex + random.normal(0, 0.01),
       tags: ['paper', m % 2 === 0 ? 'rn18' : 'rn50', ...(m < 2 ? ['baseline'] : [])],
       notes: m === 0 ? 'Trained from scratch, OneCycle, 100 epochs (METHOD.md A.2).' : null,
+      imagesArtifact: images ? await artifacts.put(writeImageNpy(images), 'npy') : null,
+      imageShape: images ? [images.height, images.width, images.channels] : null,
     });
     const layers = await insertLayers(
       db,
-      Array.from({ length: STAGES }, (_, s) => ({ modelId: model.id, name: `stage${s + 1}`, index: s, relativeDepth: (s + 1) / STAGES, dim: arch.dims[s], exampleCount: size.classes * perClass, activationsArtifact })),
+      Array.from({ length: STAGES }, (_, s) => ({ modelId: model.id, name: `stage${s + 1}`, index: s, relativeDepth: (s + 1) / STAGES, dim: arch.dims[s], exampleCount, activationsArtifact })),
     );
     const examples = classNames.flatMap((_, label) =>
       Array.from({ length: perClass }, (_, k) => {
@@ -111,6 +124,7 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       }),
     );
     await upsertExamples(db, examples);
+    const exampleRows = await examplesOfModel(db, model.id);
 
     const { run } = await enqueueRun(db, { modelId: model.id, configKey: 'paper-defaults', config: { iterations: 400, burnIn: 320, thin: 4, reduce: REDUCED, seed: m }, seed: m });
     await claimRun(db, WORKER, { runId: run.id });
@@ -118,6 +132,7 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
 
     const highLabels: number[][] = [];
     const means: number[][] = [];
+    const exampleLogDensities = new Map<number, number>();
     for (const layer of layers) {
       const s = layer.index;
       await setLayerReduction(db, layer.id, { reducedDim: REDUCED[s], svdSummary: { k: REDUCED[s], singularValues: [40, 12, 6, 3], varianceFraction: VARIANCE[s] - 0.01 * (m % 2) }, projectionArtifact: activationsArtifact });
@@ -172,6 +187,10 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
           return { runId: run.id, layerId: layer.id, subset, labels: classNames.map((_, i) => i), matrix, mean, sd };
         }),
       );
+      if (m === 0 && s === STAGES - 1) {
+        for (const e of exampleRows) exampleLogDensities.set(e.index, Math.round((classMean[e.label] + scoreNoise.normal(0, 4)) * 100) / 100);
+        await upsertExampleScores(db, exampleRows.map((e) => ({ runId: run.id, layerId: layer.id, exampleId: e.id, ownLogDensity: exampleLogDensities.get(e.index)!, predictedClass: e.label })));
+      }
       await upsertDensityBins(
         db,
         Array.from({ length: 50 }, (_, bin) => {
@@ -189,7 +208,7 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       await heartbeatRun(db, run.id, WORKER, { phase: 'fit', layer: layer.name, layerIndex: s, layerCount: STAGES, message: `finished ${layer.name}` });
     }
     await finishRun(db, run.id, { status: 'succeeded', timings: { svdMs: 1800 + 100 * m, fitMs: 312000 + 1000 * m, analysisMs: 41000 }, progress: { phase: 'done' } });
-    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means });
+    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means, hasImages: images !== null, exampleLogDensities });
   }
 
   // A second analysis of the first model (a different seed), mid-way through stage 2.

@@ -38,6 +38,10 @@ export default async function ModelPage({ params, searchParams }: Props) {
           <p className="muted" style={{ margin: 0 }}>
             {model.architecture.name} on {model.dataset.name} · {model.layerCount} layers · {model.classCount} classes · accuracy {formatPercent(model.accuracy)}
           </p>
+          {model.tags.length > 0 ? (
+            <div className="row model-tags" data-testid="model-tags">{model.tags.map((t) => <span key={t} className="chip">{t}</span>)}</div>
+          ) : null}
+          {model.notes ? <p className="model-notes" data-testid="model-notes">{model.notes}</p> : null}
         </div>
         <Link className="button" href={`/compare?models=${encodeURIComponent(id)}`}>Compare with…</Link>
       </div>

@@ -18,7 +18,7 @@ function timing(value: unknown): string {
   return typeof value === 'number' ? formatDuration(value / 1000) : show(value);
 }
 
-/** Facts of a model and of its latest run: backend, configuration, timings. */
+/** Facts of a model and of its latest run: backend, configuration, timings (tags and notes head the page). */
 export function ModelFacts({ model }: { model: ModelInfo }) {
   const run = model.latestFitRun;
   const timings = Object.entries(run?.timings ?? {});
@@ -32,8 +32,6 @@ export function ModelFacts({ model }: { model: ModelInfo }) {
           <dt>Accuracy</dt><dd>{formatPercent(model.accuracy)}</dd>
           <dt>Seed</dt><dd>{show(model.seed)}</dd>
           <dt>Project</dt><dd>{model.project.name}</dd>
-          <dt>Tags</dt><dd>{model.tags.length ? model.tags.map((t) => <span key={t} className="chip">{t}</span>) : '–'}</dd>
-          {model.notes ? <><dt>Notes</dt><dd>{model.notes}</dd></> : null}
         </dl>
       </section>
       <section className="card">

@@ -7,7 +7,14 @@ export interface ExampleRow {
   memorization: number | null;
   memorizationSe: number | null;
   robustness: number | null;
+  /** Own-class log-density at the requested layer (the model's deepest by default); null before an analysis. */
+  logDensity: number | null;
+  /** The example's image as a PNG `data:` URL, null when the model was imported without images. */
+  thumbnail: string | null;
 }
+
+/** Side of the example thumbnails the Class page asks for, CSS pixels (28-px Fashion-MNIST images at 2×). */
+export const THUMBNAIL_SIZE = 56;
 
 export interface ClassExamples {
   id: string;
@@ -16,22 +23,28 @@ export interface ClassExamples {
 }
 
 const EXAMPLES = graphql`
-  query DashboardClassExamples($id: ID!, $label: Int!, $first: Int!) {
+  query DashboardClassExamples($id: ID!, $label: Int!, $first: Int!, $layer: ID, $size: Int!) {
     model(id: $id) {
       id
       most: examples(first: $first, filter: { label: [$label] }, orderBy: { field: MEMORIZATION, direction: DESC }) {
-        totalCount nodes { index split memorization memorizationSe robustness }
+        totalCount nodes { ...DashboardExample }
       }
       least: examples(first: $first, filter: { label: [$label] }, orderBy: { field: MEMORIZATION, direction: ASC }) {
-        totalCount nodes { index split memorization memorizationSe robustness }
+        totalCount nodes { ...DashboardExample }
       }
     }
   }
+  fragment DashboardExample on Example {
+    index split memorization memorizationSe robustness logDensity(layer: $layer) thumbnail(size: $size)
+  }
 `;
 
-/** The `first` most and least memorized examples of a class. */
-export async function fetchClassExamples(modelId: string, label: number, first = 12): Promise<ClassExamples | null> {
-  return (await gql<{ model: ClassExamples | null }>(EXAMPLES, { id: modelId, label, first })).model;
+/**
+ * The `first` most and least memorized examples of a class, with their thumbnails and their own-class
+ * log-density at `layerId` (the model's deepest layer when absent).
+ */
+export async function fetchClassExamples(modelId: string, label: number, first = 12, layerId?: string): Promise<ClassExamples | null> {
+  return (await gql<{ model: ClassExamples | null }>(EXAMPLES, { id: modelId, label, first, layer: layerId ?? null, size: THUMBNAIL_SIZE })).model;
 }
 
 const NEAREST = graphql`

@@ -59,8 +59,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <Suspense key={klLayer?.id} fallback={<SectionSkeleton title="Nearest classes by KL" height={240} />}>
             {klLayer ? <Nearest model={model} label={label} layer={klLayer} layers={layers} /> : <p className="muted">No layers.</p>}
           </Suspense>
-          <Suspense fallback={<><SectionSkeleton title="Most memorized examples" height={240} /><SectionSkeleton title="Least memorized examples" height={240} /></>}>
-            <Examples model={model} label={label} name={name} />
+          <Suspense key={`examples-${klLayer?.id}`} fallback={<><SectionSkeleton title="Most memorized examples" height={240} /><SectionSkeleton title="Least memorized examples" height={240} /></>}>
+            <Examples model={model} label={label} name={name} layer={klLayer} />
           </Suspense>
         </div>
       </div>
@@ -150,14 +150,15 @@ async function Nearest({ model, label, layer, layers }: { model: ModelInfo; labe
   );
 }
 
-async function Examples({ model, label, name }: { model: ModelInfo; label: number; name: string }) {
-  const examples = await fetchClassExamples(model.id, label, 8);
+/** The most and least memorized examples (thumbnails when the model has images), log-densities at `layer`. */
+async function Examples({ model, label, name, layer }: { model: ModelInfo; label: number; name: string; layer?: { id: string; name: string } }) {
+  const examples = await fetchClassExamples(model.id, label, 8, layer?.id);
   if (!examples) return null;
   const stem = `${model.name}-class${label}`;
   return (
     <>
-      <ExampleList title="Most memorized examples" name={`${stem}-most-memorized`} rows={examples.most.nodes.filter((e) => e.memorization !== null)} total={examples.most.totalCount} className={name} />
-      <ExampleList title="Least memorized examples" name={`${stem}-least-memorized`} rows={examples.least.nodes.filter((e) => e.memorization !== null)} total={examples.least.totalCount} className={name} />
+      <ExampleList title="Most memorized examples" name={`${stem}-most-memorized`} rows={examples.most.nodes.filter((e) => e.memorization !== null)} total={examples.most.totalCount} className={name} layerName={layer?.name} />
+      <ExampleList title="Least memorized examples" name={`${stem}-least-memorized`} rows={examples.least.nodes.filter((e) => e.memorization !== null)} total={examples.least.totalCount} className={name} layerName={layer?.name} />
     </>
   );
 }
