@@ -10,10 +10,15 @@ export interface LayerContext {
   nextSeed(): number;
 }
 
-/** A context whose seeds run seed·1000 + 0, 1, 2, … (deterministic per network seed). */
+/**
+ * A context whose layer seeds run base·1000 + 1, 2, 3, … with base the zigzag map of the
+ * network seed (0, −1, 1, −2 … → 0, 1, 2, 3 …). Never 0: tfjs's random initialisers treat a
+ * seed of 0 as "no seed" and fall back to Math.random.
+ */
 export function createLayerContext(seed: number): LayerContext {
+  const base = seed >= 0 ? 2 * seed : -2 * seed - 1;
   let counter = 0;
-  return { nextSeed: () => seed * 1000 + counter++ };
+  return { nextSeed: () => base * 1000 + ++counter };
 }
 
 /** 3×3 (or k×k) convolution without bias, He-normal initialised (fan-in, as torchvision's kaiming for ReLU nets). */
