@@ -45,7 +45,7 @@ describe('Example images and scores over a real import', () => {
   });
   afterAll(() => api?.close());
 
-  const EXAMPLES = `query($id: ID!, $early: ID) { model(id: $id) { examples(first: 6, orderBy: { field: INDEX, direction: ASC }) { nodes {
+  const EXAMPLES = `query($id: ID!, $early: ID) { model(id: $id) { imageShape examples(first: 6, orderBy: { field: INDEX, direction: ASC }) { nodes {
     index thumbnail big: thumbnail(size: 10) logDensity early: logDensity(layer: $early) } } } }`;
 
   it('serves each example\'s own image as a PNG data URL, read from the artifact once per request', async () => {
@@ -56,6 +56,7 @@ describe('Example images and scores over a real import', () => {
     try {
       const result = await api.execute(EXAMPLES, { id: withImages, early: layerIds[0] });
       expect(result.errors).toBeUndefined();
+      expect(result.data!.model.imageShape).toEqual([H, W, 1]);
       const nodes = result.data!.model.examples.nodes;
       expect(nodes.map((n: { index: number }) => n.index)).toEqual([0, 1, 2, 3, 4, 5]);
       for (const node of nodes) {
@@ -82,6 +83,7 @@ describe('Example images and scores over a real import', () => {
   it('has no thumbnails and no scores for a model imported without images and never analysed', async () => {
     const result = await api.execute(EXAMPLES, { id: withoutImages });
     expect(result.errors).toBeUndefined();
+    expect(result.data!.model.imageShape).toBeNull();
     for (const node of result.data!.model.examples.nodes) expect(node).toMatchObject({ thumbnail: null, big: null, logDensity: null });
   });
 

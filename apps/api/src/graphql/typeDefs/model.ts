@@ -41,6 +41,11 @@ type Model implements Node {
   """
   notes: String
   """
+  Shape of one example image, [height, width, channels]; null when the model was imported without \`images.npy\`
+  (then every \`Example.thumbnail\` is null).
+  """
+  imageShape: [Int!]
+  """
   When the model was imported.
   """
   createdAt: DateTime!
