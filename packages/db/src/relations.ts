@@ -2,6 +2,7 @@
 import { relations } from 'drizzle-orm';
 import {
   architectures,
+  certifications,
   classFits,
   datasetClasses,
   datasets,
@@ -40,6 +41,7 @@ export const modelsRelations = relations(models, ({ one, many }) => ({
   examples: many(examples),
   fitRuns: many(fitRuns),
   memorizationSubsets: many(memorizationSubsets),
+  certifications: many(certifications),
 }));
 
 export const examplesRelations = relations(examples, ({ one, many }) => ({
@@ -101,4 +103,10 @@ export const densityBinsRelations = relations(densityBins, ({ one }) => ({
 
 export const memorizationSubsetsRelations = relations(memorizationSubsets, ({ one }) => ({
   model: one(models, { fields: [memorizationSubsets.modelId], references: [models.id] }),
+}));
+
+export const certificationsRelations = relations(certifications, ({ one }) => ({
+  model: one(models, { fields: [certifications.modelId], references: [models.id] }),
+  run: one(fitRuns, { fields: [certifications.runId], references: [fitRuns.id] }),
+  layer: one(layers, { fields: [certifications.layerId], references: [layers.id] }),
 }));

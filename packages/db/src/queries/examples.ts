@@ -22,6 +22,8 @@ export async function upsertExamples(db: Db, rows: readonly NewExample[]): Promi
           memorization: sql`excluded.memorization`,
           memorizationSe: sql`excluded.memorization_se`,
           robustnessRadius: sql`excluded.robustness_radius`,
+          robustnessAbstained: sql`excluded.robustness_abstained`,
+          robustnessPrediction: sql`excluded.robustness_prediction`,
         },
       });
   }

@@ -15,3 +15,4 @@ export * from './graphql-catalog.ts';
 export * from './graphql-examples.ts';
 export * from './graphql-nodes.ts';
 export * from './graphql-health.ts';
+export * from './certifications.ts';

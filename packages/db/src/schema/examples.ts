@@ -1,4 +1,4 @@
-import { doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { models } from './models.ts';
 
 /**
@@ -18,7 +18,12 @@ export const examples = pgTable(
     label: integer('label').notNull(),
     memorization: doublePrecision('memorization'),
     memorizationSe: doublePrecision('memorization_se'),
+    /** Certified ℓ2 radius of the smoothed classifier (METHOD.md H.4), 0 when it abstained; null = not certified. */
     robustnessRadius: doublePrecision('robustness_radius'),
+    /** Whether CERTIFY abstained (p̲_A < ½); null = not certified. */
+    robustnessAbstained: boolean('robustness_abstained'),
+    /** The smoothed classifier's prediction c_A, −1 when it abstained; null = not certified. */
+    robustnessPrediction: integer('robustness_prediction'),
   },
   (t) => [
     uniqueIndex('examples_model_split_index_uq').on(t.modelId, t.split, t.index),

@@ -14,3 +14,4 @@ export * from './genclass-results.ts';
 export * from './kl-matrices.ts';
 export * from './density-bins.ts';
 export * from './memorization-subsets.ts';
+export * from './certifications.ts';
