@@ -86,7 +86,7 @@ export async function estimateDemoMemorization(config: DemoConfig, data: ImageDa
     data.train,
     {
       spec: { arch: m.arch, width: m.width, inputShape: data.imageShape, numClasses: data.classNames.length, seed: config.seed },
-      train: { epochs: m.epochs, batchSize: config.batchSize, padValue: blackLevel(data), seed: config.seed },
+      train: { epochs: m.epochs, batchSize: config.batchSize, augmentPad: config.augment ? 2 : 0, augmentFlip: config.augment, padValue: blackLevel(data), seed: config.seed },
       models: m.models,
       subsetFraction: m.subsetFraction,
       seed: config.seed,
