@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   extract: () => import('./commands/extract.ts'),
   memorization: () => import('./commands/memorization.ts'),
   certify: () => import('./commands/certify.ts'),
+  'certify-model': () => import('./commands/certify-model.ts'),
   demo: () => import('./commands/demo.ts'),
   report: () => import('./commands/report.ts'),
 };
