@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { readImageNpy, type ImageArray } from '@classfit/core/io';
 import {
   architecturesByIds,
+  certificationsByModelIds,
   classesByDatasetIds,
   classFitsByIds,
   classFitsByRunIds,
@@ -33,6 +34,7 @@ import {
   type ExampleScoreKey,
   type ExampleScoreRow,
 } from '@classfit/db';
+import { robustnessOfBins, type BinRobustness } from '../services/robustness/bin-robustness.ts';
 
 type Fetch<R> = (db: Db, ids: readonly number[]) => Promise<R[]>;
 
@@ -96,8 +98,39 @@ function imagesBy(artifacts: ArtifactStore): DataLoader<string, ImageArray> {
   );
 }
 
+/** Which layer's bins {@link robustnessBy} summarises. */
+export interface BinRobustnessKey {
+  readonly modelId: number;
+  readonly runId: number;
+  readonly layerId: number;
+}
+
+/**
+ * A loader of per-bin robustness of (run, layer): models without a certification cost one batched look-up
+ * (all bins null); certified ones one ranked query per layer over the stored results.
+ */
+function robustnessBy(
+  certification: DataLoader<number, { modelId: number } | undefined>,
+  densityBins: DataLoader<number, { layerId: number; stats: { count: number } }[]>,
+  db: Db,
+): DataLoader<BinRobustnessKey, BinRobustness[], string> {
+  return new DataLoader(
+    (keys) =>
+      Promise.all(
+        keys.map(async ({ modelId, runId, layerId }) => {
+          const sizes = (await densityBins.load(runId)).filter((b) => b.layerId === layerId).map((b) => b.stats.count);
+          if (!(await certification.load(modelId))) return sizes.map((_, bin) => ({ bin, certifiedCount: 0, meanRadius: null, sdRadius: null, abstainRate: null, smoothedAccuracy: null }));
+          return robustnessOfBins(db, runId, layerId, sizes);
+        }),
+      ),
+    { cacheKeyFn: (k) => `${k.runId}:${k.layerId}` },
+  );
+}
+
 /** Creates the request's loaders. */
 export function createLoaders(db: Db, artifacts: ArtifactStore) {
+  const densityBinsOfRun = manyBy(db, densityBinsByRunIds, (row) => row.runId);
+  const certificationOfModel = oneBy(db, certificationsByModelIds, (row) => row.modelId);
   return {
     project: byId(db, projectsByIds),
     dataset: byId(db, datasetsByIds),
@@ -120,7 +153,9 @@ export function createLoaders(db: Db, artifacts: ArtifactStore) {
     groupSplitsOfRun: manyBy(db, groupSplitsByRunIds, (row) => row.runId),
     genclassOfRun: manyBy(db, genclassResultsByRunIds, (row) => row.runId),
     klMatricesOfRun: manyBy(db, klMatricesByRunIds, (row) => row.runId),
-    densityBinsOfRun: manyBy(db, densityBinsByRunIds, (row) => row.runId),
+    densityBinsOfRun,
+    certificationOfModel,
+    binRobustness: robustnessBy(certificationOfModel, densityBinsOfRun, db),
     exampleScore: exampleScoreBy(db),
     images: imagesBy(artifacts),
   };

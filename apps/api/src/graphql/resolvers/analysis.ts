@@ -1,5 +1,6 @@
 /** Resolvers of the per-layer analyses: `GroupSplit`, `GenerativeClassification`, `KLMatrix`, `DensityBin`. */
 import type { DensityBinRow, GenclassResultRow, GroupSplitRow, KlMatrixRow } from '@classfit/db';
+import type { BinRobustness } from '../../services/robustness/bin-robustness.ts';
 import type { GraphQLContext } from '../context.ts';
 import { BadUserInputError } from '../errors.ts';
 import { klMatrixOf } from '../kl-matrix.ts';
@@ -64,4 +65,16 @@ export const DensityBin = {
   memorizationSd: (row: DensityBinRow) => row.stats.memorizationSd,
   highDensityShare: (row: DensityBinRow) => row.stats.highDensityFraction,
   stats: (row: DensityBinRow) => row.stats,
+  certifiedCount: async (row: DensityBinRow, _: unknown, ctx: GraphQLContext) => (await robustnessOf(row, ctx))?.certifiedCount ?? 0,
+  meanRadius: async (row: DensityBinRow, _: unknown, ctx: GraphQLContext) => (await robustnessOf(row, ctx))?.meanRadius ?? null,
+  sdRadius: async (row: DensityBinRow, _: unknown, ctx: GraphQLContext) => (await robustnessOf(row, ctx))?.sdRadius ?? null,
+  abstainRate: async (row: DensityBinRow, _: unknown, ctx: GraphQLContext) => (await robustnessOf(row, ctx))?.abstainRate ?? null,
+  smoothedAccuracy: async (row: DensityBinRow, _: unknown, ctx: GraphQLContext) => (await robustnessOf(row, ctx))?.smoothedAccuracy ?? null,
 };
+
+/** The bin's certified-robustness statistics (through the per-request loader). */
+async function robustnessOf(row: DensityBinRow, ctx: GraphQLContext): Promise<BinRobustness | undefined> {
+  const run = await ctx.loaders.fitRun.load(row.runId);
+  if (!run) return undefined;
+  return (await ctx.loaders.binRobustness.load({ modelId: run.modelId, runId: row.runId, layerId: row.layerId }))[row.bin];
+}

@@ -22,6 +22,8 @@ export const Example = {
   model: (row: ExampleRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.model.load(row.modelId),
   class: (row: ExampleRow, _: unknown, ctx: GraphQLContext) => classOf(ctx, row.modelId, row.label),
   robustness: (row: ExampleRow) => row.robustnessRadius,
+  robustnessAbstained: (row: ExampleRow) => row.robustnessAbstained,
+  smoothedPrediction: (row: ExampleRow) => row.robustnessPrediction,
   thumbnail: async (row: ExampleRow, { size }: { size?: number | null }, ctx: GraphQLContext) => {
     const model = await ctx.loaders.model.load(row.modelId);
     if (!model?.imagesArtifact) return null;

@@ -5,7 +5,7 @@ import { ClassFit, Diagnostics } from './class-fit.ts';
 import { Example, ExampleScore } from './example.ts';
 import { FitRun } from './fit-run.ts';
 import { Layer } from './layer.ts';
-import { Model } from './model.ts';
+import { Certification, Model } from './model.ts';
 import { Mutation } from './mutation.ts';
 import { Node } from './node.ts';
 import { Query } from './query.ts';
@@ -24,6 +24,7 @@ export const resolvers = {
   DatasetClass,
   Architecture,
   Model,
+  Certification,
   Example,
   ExampleScore,
   Layer,

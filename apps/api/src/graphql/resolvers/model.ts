@@ -1,5 +1,5 @@
 /** Resolvers of `Model` (and its `Heatmap`). */
-import { listRuns, pageExamples, type ModelRow } from '@classfit/db';
+import { listRuns, pageExamples, type CertificationRow, type ModelRow } from '@classfit/db';
 import type { ClassStatistic } from '../class-statistic.ts';
 import { connectionFromArray, connectionFromPage, decodeIdCursor, idCursor, pageSize } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -25,6 +25,7 @@ export const Model = {
   layerCount: (model: ModelRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.layerCountOfModel.load(model.id),
   classCount: async (model: ModelRow, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.dataset.load(model.datasetId))?.classCount ?? 0,
   status: async (model: ModelRow, _: unknown, ctx: GraphQLContext) => upper((await ctx.loaders.latestRunOfModel.load(model.id))?.status),
+  certification: (model: ModelRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.certificationOfModel.load(model.id),
   latestFitRun: (model: ModelRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.latestSucceededRunOfModel.load(model.id),
   layers: async (model: ModelRow, args: PageArgs, ctx: GraphQLContext) => connectionFromArray(await ctx.loaders.layersOfModel.load(model.id), args),
   examples: async (model: ModelRow, args: ExampleArgs, ctx: GraphQLContext) => {
@@ -48,4 +49,9 @@ export const Model = {
     const run = await runFor(ctx, model.id, args.fitRun);
     return run ? buildHeatmap(ctx, model.id, run, args.statistic) : null;
   },
+};
+
+/** Resolvers of `Certification` (the stored settings row). */
+export const Certification = {
+  layer: (row: CertificationRow, _: unknown, ctx: GraphQLContext) => (row.layerId === null ? null : ctx.loaders.layer.load(row.layerId)),
 };

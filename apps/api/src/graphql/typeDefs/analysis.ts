@@ -177,5 +177,27 @@ type DensityBin {
   Every per-bin statistic recorded, as stored.
   """
   stats: JSON
+  """
+  Number of the bin's examples with a stored certificate (randomized smoothing, METHOD.md H.4; settings in
+  \`Model.certification\` — usually a seeded subsample of the bin, one base network, n ≪ the paper's 10⁵); 0 when none.
+  """
+  certifiedCount: Int!
+  """
+  Mean certified ℓ2 radius over the bin's certified examples, abstentions counted as 0; null without any.
+  """
+  meanRadius: Float
+  """
+  Population standard deviation of the certified radius (abstentions as 0); null without certified examples.
+  """
+  sdRadius: Float
+  """
+  Fraction of the bin's certified examples on which CERTIFY abstained; null without certified examples.
+  """
+  abstainRate: Float
+  """
+  Fraction of the bin's certified examples whose smoothed prediction equals the label (abstentions count as wrong);
+  null without certified examples.
+  """
+  smoothedAccuracy: Float
 }
 `;

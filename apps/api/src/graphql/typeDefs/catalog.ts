@@ -134,9 +134,18 @@ type Example implements Node {
   """
   memorizationSe: Float
   """
-  Certified robustness radius (randomized smoothing), if computed.
+  Certified ℓ2 radius of the smoothed classifier (randomized smoothing, METHOD.md H.4) in normalised-input units,
+  0 when CERTIFY abstained; null when the example was not certified. Settings: \`Model.certification\`.
   """
   robustness: Float
+  """
+  Whether CERTIFY abstained on the example (p̲ < ½); null when not certified.
+  """
+  robustnessAbstained: Boolean
+  """
+  The smoothed classifier's prediction, −1 when it abstained; null when not certified.
+  """
+  smoothedPrediction: Int
   """
   The example's image as a PNG \`data:\` URL (8-bit grayscale or RGB); null when the model was imported without
   \`images.npy\`.

@@ -1,6 +1,55 @@
 /** SDL of a trained model, its filters and ordering, and the layer × class heatmap. */
 export const modelTypeDefs = /* GraphQL */ `
 """
+How a model's examples were certified (Cohen et al.'s CERTIFY, METHOD.md H.4): every example with a
+\`robustness\` was certified with these settings. The paper certifies every example of each held-out bin with a
+base network trained without that bin (50 networks), n = 10⁵; \`classfit certify-model\` certifies a seeded
+subsample of each bin with ONE base network and fewer samples (radius ≤ σ·Φ⁻¹(α^(1/n))).
+"""
+type Certification {
+  """
+  The base network the smoothed classifier wraps (its directory).
+  """
+  network: String!
+  """
+  Noise standard deviation σ in normalised-input units (paper 0.5).
+  """
+  sigma: Float!
+  """
+  Noisy samples that pick the top class (paper 100).
+  """
+  n0: Int!
+  """
+  Noisy samples that bound its probability (paper 10⁵).
+  """
+  n: Int!
+  """
+  Failure probability α of each certificate (paper 10⁻³).
+  """
+  alpha: Float!
+  """
+  Seed of the subsample and the noise.
+  """
+  seed: Int!
+  """
+  Examples drawn per density bin by the latest certification.
+  """
+  perBin: Int!
+  """
+  The layer whose density bins were sampled; null once deleted.
+  """
+  layer: Layer
+  """
+  Number of examples with a stored certificate.
+  """
+  exampleCount: Int!
+  """
+  When the settings were last written.
+  """
+  createdAt: DateTime!
+}
+
+"""
 A trained network whose layer activations were imported.
 """
 type Model implements Node {
@@ -45,6 +94,10 @@ type Model implements Node {
   (then every \`Example.thumbnail\` is null).
   """
   imageShape: [Int!]
+  """
+  The settings behind the model's stored certified-robustness results; null when it was never certified.
+  """
+  certification: Certification
   """
   When the model was imported.
   """

@@ -105,6 +105,26 @@ const klMatrix: ExportTable = {
   },
 };
 
+/** Density bins (Fig. 3) with their certified-robustness statistics (empty cells when the bin has no certified examples). */
+const densityBins: ExportTable = {
+  columns: [
+    'layer', 'bin', 'count', 'logDensityMean', 'logDensitySd', 'memorizationMean', 'memorizationSd', 'highDensityFraction',
+    'certifiedCount', 'meanRadius', 'sdRadius', 'abstainRate', 'smoothedAccuracy',
+  ],
+  parameters: 'layer=<Layer ID> | model=<Model ID>, [fitRun=<FitRun ID>]',
+  async *rows(ctx, params) {
+    const { layers, run } = await layersAndRun(ctx, params);
+    const bins = await ctx.loaders.densityBinsOfRun.load(run.id);
+    for (const layer of layers) {
+      const robustness = await ctx.loaders.binRobustness.load({ modelId: run.modelId, runId: run.id, layerId: layer.id });
+      for (const row of bins.filter((r) => r.layerId === layer.id)) {
+        const { bin: _bin, ...stats } = robustness[row.bin] ?? { certifiedCount: 0, meanRadius: null, sdRadius: null, abstainRate: null, smoothedAccuracy: null };
+        yield { layer: layer.name, bin: row.bin, ...row.stats, ...stats };
+      }
+    }
+  },
+};
+
 /** Rows of a per-(run, layer) table for every selected layer, with the layer's name. */
 function perLayer<R extends { layerId: number }>(
   columns: readonly string[],
@@ -135,11 +155,7 @@ export const EXPORT_TABLES: Readonly<Record<string, ExportTable>> = {
     f1Sd: r.f1Sd,
     accuracy: r.accuracy,
   })),
-  'density-bins': perLayer(
-    ['bin', 'count', 'logDensityMean', 'logDensitySd', 'memorizationMean', 'memorizationSd', 'highDensityFraction'],
-    (ctx, id) => ctx.loaders.densityBinsOfRun.load(id),
-    (r) => ({ bin: r.bin, ...r.stats }),
-  ),
+  'density-bins': densityBins,
   'group-splits': perLayer(['threshold', 'gap', 'lowCount', 'highCount'], (ctx, id) => ctx.loaders.groupSplitsOfRun.load(id), (r) => ({
     threshold: r.threshold,
     gap: r.gap,
