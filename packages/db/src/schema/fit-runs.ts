@@ -25,6 +25,9 @@ export interface RunProgress {
   readonly updatedAt?: string;
 }
 
+/** How many log lines a run keeps (the oldest are dropped first). */
+export const RUN_LOG_LIMIT = 200;
+
 /** One analysis of a model (config + seed); doubles as the job row of the queue. */
 export const fitRuns = pgTable(
   'fit_runs',
@@ -42,6 +45,8 @@ export const fitRuns = pgTable(
     seed: integer('seed').notNull(),
     status: text('status', { enum: RUN_STATUSES }).notNull().default('queued'),
     progress: jsonb('progress').$type<RunProgress>(),
+    /** The last {@link RUN_LOG_LIMIT} progress log lines, oldest first (appended with the heartbeat). */
+    log: text('log').array().notNull().default(sql`'{}'::text[]`),
     /** Milliseconds per phase/layer. */
     timings: jsonb('timings').$type<Record<string, number>>(),
     error: text('error'),

@@ -1,0 +1,1 @@
+ALTER TABLE "fit_runs" ADD COLUMN "log" text[] DEFAULT '{}'::text[] NOT NULL;
