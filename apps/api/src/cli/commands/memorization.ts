@@ -8,7 +8,8 @@ import { UsageError } from '../command.ts';
 const usage = `Usage: classfit memorization --dataset fashion-mnist --arch plain --models M [options]
 
 Estimates Feldman's memorization score of every training example with the
-subsampling estimator: M networks trained on random subsets, mem(i) = mean
+subsampling estimator: M networks trained on random subsets (each example in
+exactly round(F·M) of them, so every score is defined), mem(i) = mean
 correctness of the models that trained on i − of those that did not. Writes
 mem_scores.npz with tr_mem [n] float32, tr_mem_se [n] float32, tr_labels [n]
 int32 and num_models [1] int32. Cost: M trainings; worker threads run them in parallel.
