@@ -1,18 +1,18 @@
-import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeNpyFile } from '@classfit/core/io';
 import { type DatasetSelection, extractStageActivations, initTrainingBackend, loadDataset, loadModel } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
 import { choiceOption, integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
 import { UsageError } from '../command.ts';
+import { splitImages, writeAuthorsLayout } from '../../services/write-authors-layout.ts';
 
 const usage = `Usage: classfit extract --model DIR [--split train|test] [--out DIR]
 
 Runs a model saved by \`classfit train\` over the same data subset it was trained on
 (test-time transform) and writes the four stage outputs, globally average-pooled,
 in the authors' layout: avg_pooling_<0..3>_acts.npy [n, d] float32, labels.npy [n]
-int32, classes.json (class names) and layers.json (names, relative depths, widths).
+int32, classes.json (class names), layers.json (names, relative depths, widths) and
+images.npy (uint8 pixels, for the dashboard's thumbnails).
 
 Options:
   --model DIR        directory with model.json + weights.bin
@@ -47,14 +47,13 @@ export const command: CliCommand = {
       onProgress: (done) => progress.update(done),
     });
     progress.finish();
-    await mkdir(out, { recursive: true });
-    for (const stage of stages) {
-      await writeNpyFile(path.join(out, `avg_pooling_${stage.index}_acts.npy`), { dtype: 'float32', shape: [examples.size, stage.channels], data: stage.activations });
-    }
-    await writeNpyFile(path.join(out, 'labels.npy'), { dtype: 'int32', shape: [examples.size], data: examples.labels });
-    await writeFile(path.join(out, 'classes.json'), `${JSON.stringify(data.classNames)}\n`);
-    const layers = stages.map(({ name, index, relativeDepth, channels }) => ({ name, index, relativeDepth, channels }));
-    await writeFile(path.join(out, 'layers.json'), `${JSON.stringify({ arch: network.spec.arch, width: network.spec.width, split, layers }, null, 1)}\n`);
+    await writeAuthorsLayout(out, {
+      stages,
+      labels: examples.labels,
+      classNames: data.classNames,
+      images: splitImages(examples, data.imageShape),
+      info: { arch: network.spec.arch, width: network.spec.width, split },
+    });
     process.stdout.write(`wrote ${out}: ${examples.size} examples · stages ${stages.map((s) => `${s.name} d=${s.channels}`).join(', ')}\n`);
     network.model.dispose();
     return 0;

@@ -8,6 +8,8 @@ export interface DemoPaths {
   network(arch: ArchitectureName): string;
   /** Authors'-layout folder of one architecture's stage activations. */
   layout(arch: ArchitectureName): string;
+  /** Base network of the certification step: `arch` trained with Gaussian input noise σ (METHOD.md H.4). */
+  noisyNetwork(arch: ArchitectureName, sigma: number): string;
   /** Memorization estimate shared by the demo networks (mem_scores.npz). */
   readonly memorization: string;
 }
@@ -17,6 +19,7 @@ export function demoPaths(home: string): DemoPaths {
   return {
     root,
     network: (arch) => join(root, 'networks', arch),
+    noisyNetwork: (arch, sigma) => join(root, 'networks', `${arch}-noise${sigma}`),
     layout: (arch) => join(root, 'layouts', arch),
     memorization: join(root, 'mem_scores.npz'),
   };

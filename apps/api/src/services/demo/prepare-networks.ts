@@ -22,7 +22,7 @@ import {
 } from '@classfit/core/models';
 import type { DemoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
-import { writeAuthorsLayout, writeLayoutImages } from './write-authors-layout.ts';
+import { splitImages, writeAuthorsLayout, writeLayoutImages } from '../write-authors-layout.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -110,12 +110,6 @@ async function sameLabels(path: string, labels: Int32Array): Promise<boolean> {
   return stored.length === labels.length && stored.every((l, i) => l === labels[i]);
 }
 
-/** A split's raw pixels as the layout's `images.npy` (uint8 [n, h, w] for grayscale, [n, h, w, 3] for RGB). */
-export function splitImages(split: ImageSplit, imageShape: ImageDataset['imageShape']): ImageArray {
-  const [height, width, channels] = imageShape;
-  if (channels !== 1 && channels !== 3) throw new RangeError(`images must have 1 or 3 channels, got ${channels}`);
-  return { count: split.size, height, width, channels, data: split.pixels };
-}
 
 /**
  * Extracts pooled stage activations of every demo network into its authors'-layout folder, with the training

@@ -8,6 +8,7 @@ import { demoConfig, type DemoConfig, loadDataset } from '@classfit/core/models'
 import type { AppContext } from '../../context/app-context.ts';
 import type { AnalysisOptionsInput } from '../analysis-options.ts';
 import type { AnalysisSummary } from '../analyze-model.ts';
+import { certifyDemoModels, DEMO_CERTIFICATION, trainDemoBaseNetwork } from './certify-demo.ts';
 import { demoModelName, demoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
 import { analyzeDemoModel, importDemoModel } from './import-and-analyze.ts';
@@ -47,5 +48,10 @@ export async function runDemo(ctx: AppContext, report: DemoReporter, config: Dem
   for (const arch of config.architectures) {
     summaries[demoModelName(arch, config.width)] = await analyzeDemoModel(ctx, arch, config, DEMO_ANALYSIS, report);
   }
+
+  const c = DEMO_CERTIFICATION;
+  report.step(`Certified robustness: ${c.perBin} examples per density bin, randomized smoothing (σ = ${c.sigma}, n0 = ${c.n0}, n = ${c.n})`);
+  const baseNetwork = await trainDemoBaseNetwork(config, data, paths, report);
+  await certifyDemoModels(ctx, config, baseNetwork, report);
   return { models: names, summaries };
 }

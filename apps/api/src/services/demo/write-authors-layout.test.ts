@@ -7,8 +7,8 @@ import type { ImageSplit } from '@classfit/core/models';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverAuthorsLayout } from '../import/source-layout.ts';
 import { validateImport } from '../import/validate-import.ts';
-import { splitImages } from './prepare-networks.ts';
-import { writeAuthorsLayout } from './write-authors-layout.ts';
+import { splitImages } from '../write-authors-layout.ts';
+import { writeAuthorsLayout } from '../write-authors-layout.ts';
 
 describe('writeAuthorsLayout', () => {
   const folders: string[] = [];

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ImageArray, writeFileAtomic, writeImageNpy, writeNpyFile } from '@classfit/core/io';
-import type { StageActivations } from '@classfit/core/models';
+import type { ImageDataset, ImageSplit, StageActivations } from '@classfit/core/models';
 
 export interface AuthorsLayoutInput {
   readonly stages: readonly StageActivations[];
@@ -37,4 +37,11 @@ export async function writeAuthorsLayout(folder: string, input: AuthorsLayoutInp
   await writeFile(join(folder, 'classes.json'), `${JSON.stringify(input.classNames)}\n`);
   const layers = input.stages.map(({ name, index, relativeDepth, channels }) => ({ name, index, relativeDepth, channels }));
   await writeFile(join(folder, 'layers.json'), `${JSON.stringify({ ...input.info, layers }, null, 1)}\n`);
+}
+
+/** A split's raw pixels as the layout's `images.npy` (uint8 [n, h, w] for grayscale, [n, h, w, 3] for RGB). */
+export function splitImages(split: ImageSplit, imageShape: ImageDataset['imageShape']): ImageArray {
+  const [height, width, channels] = imageShape;
+  if (channels !== 1 && channels !== 3) throw new RangeError(`images must have 1 or 3 channels, got ${channels}`);
+  return { count: split.size, height, width, channels, data: split.pixels };
 }
