@@ -1,11 +1,32 @@
 /**
- * Relay connections: the `first` cap, and building `{ edges, nodes, pageInfo, totalCount }` from a page fetched by
+ * Relay connections: the `first`/`last` cap and window, and building `{ edges, nodes, pageInfo, totalCount }` from a page fetched by
  * a keyset query or from a short list already in memory (offset cursors).
  */
+import type { KeysetWindow } from '@classfit/db';
 import { BadUserInputError } from './errors.ts';
 
 /** The most items one page may hold (DESIGN.md §5). */
 export const MAX_PAGE_SIZE = 100;
+
+/** Arguments of a connection that pages both ways. */
+export interface WindowArgs {
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly last?: number | null;
+  readonly before?: string | null;
+}
+
+/**
+ * Validates a connection's window: forwards (`first`/`after`, `first` defaulting to `fallback`) or backwards
+ * (`last`/`before`); mixing the two directions is BAD_USER_INPUT naming the argument at fault.
+ */
+export function connectionWindow(args: WindowArgs, fallback = 20): KeysetWindow {
+  const backwards = args.last != null || args.before != null;
+  if (!backwards) return { first: pageSize(args.first, fallback), after: args.after };
+  if (args.first != null) throw new BadUserInputError('first', 'give `first`/`after` to page forwards or `last`/`before` to page backwards, not both');
+  if (args.after != null) throw new BadUserInputError('after', 'give `first`/`after` to page forwards or `last`/`before` to page backwards, not both');
+  return { last: pageSize(args.last, fallback, 'last'), before: args.before };
+}
 
 /** A connection as the schema's `XConnection` types expect. */
 export interface Connection<T> {
@@ -26,9 +47,9 @@ export function pageSize(first: number | null | undefined, fallback = 20, argume
 
 /** A connection over one fetched page: `rows` carry their own cursors. */
 export function connectionFromPage<T>(
-  page: { rows: readonly T[]; totalCount: number; hasNextPage: boolean },
+  page: { rows: readonly T[]; totalCount: number; hasNextPage: boolean; hasPreviousPage?: boolean },
   cursorOf: (row: T) => string,
-  hasPreviousPage: boolean,
+  hasPreviousPage: boolean = page.hasPreviousPage ?? false,
 ): Connection<T> {
   const edges = page.rows.map((node) => ({ cursor: cursorOf(node), node }));
   return {

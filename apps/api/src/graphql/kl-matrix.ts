@@ -1,7 +1,8 @@
-/** A stored KL matrix as a dense `[C, C]` array: from the row's JSON when small, else from its `.npy` artifact. */
+/** A stored KL matrix as a dense `[C, C]` array (from the row's JSON when small, else its `.npy` artifact) and its ranked rows. */
 import { readNpyFile } from '@classfit/core/io';
 import type { KlMatrixRow } from '@classfit/db';
 import type { GraphQLContext } from './context.ts';
+import { BadUserInputError } from './errors.ts';
 
 /** The matrix, row-major, with its side length. */
 export interface DenseMatrix {
@@ -27,4 +28,27 @@ async function read(ctx: GraphQLContext, row: KlMatrixRow): Promise<DenseMatrix>
   if (!row.matrixArtifact) throw new Error(`KL matrix ${row.id} has neither a matrix nor an artifact`);
   const array = await readNpyFile(ctx.app.artifacts.path(row.matrixArtifact));
   return { size, values: Float64Array.from(array.data as ArrayLike<number>) };
+}
+
+/**
+ * The `k` classes nearest to (smallest KL) or farthest from (largest KL) class `label` along its row, the class
+ * itself and non-finite entries left out; ties by label. BAD_USER_INPUT for k outside 1..100 or an unknown label.
+ */
+export async function klNeighbours(
+  ctx: GraphQLContext,
+  row: KlMatrixRow,
+  args: { label: number; k?: number | null },
+  which: 'nearest' | 'farthest',
+): Promise<{ label: number; kl: number }[]> {
+  const k = args.k ?? 5;
+  if (!Number.isInteger(k) || k < 1 || k > 100) throw new BadUserInputError('k', `must be between 1 and 100, got ${k}`);
+  const i = row.labels.indexOf(args.label);
+  if (i < 0) throw new BadUserInputError('label', `class ${args.label} is not in this matrix`);
+  const m = await klMatrixOf(ctx, row);
+  const sign = which === 'nearest' ? 1 : -1;
+  return row.labels
+    .map((label, j) => ({ label, kl: m.values[i * m.size + j] }))
+    .filter((entry, j) => j !== i && Number.isFinite(entry.kl))
+    .sort((a, b) => sign * (a.kl - b.kl) || a.label - b.label)
+    .slice(0, k);
 }

@@ -51,6 +51,31 @@ for (const engine of testEngines()) {
       expect(await getRun(ctx.db, run.id)).toMatchObject({ status: 'succeeded', progress: { phase: 'done' } });
     });
 
+    it('logs each new progress line through the heartbeat, and the outcome with the finish', async () => {
+      const run = await enqueue();
+      let proceed!: () => void;
+      const gate = new Promise<void>((r) => (proceed = r));
+      const task: TaskHandler = async (_ctx, _run, hooks) => {
+        for (let sweep = 1; sweep <= 3; sweep++) hooks.onProgress({ phase: 'fit', layer: 'stage1', layerIndex: 0, layerCount: 2, message: 'class 0', sweep, totalSweeps: 3 });
+        hooks.onProgress({ phase: 'fit', layer: 'stage1', layerIndex: 0, layerCount: 2, message: 'class 1', sweep: 1, totalSweeps: 3 });
+        await gate;
+        return 'ok';
+      };
+      const runner = createJobRunner(ctx, { tasks: { test: task }, heartbeatMs: 10 });
+      const done = runner.runNext({ runId: run.id });
+      const text = (line: string) => line.replace(/^\d\d:\d\d:\d\d /, '');
+      await expect.poll(async () => (await getRun(ctx.db, run.id))!.log.map(text), { timeout: 5000 }).toEqual([
+        expect.stringMatching(/^claimed by .* \(attempt 1\)$/),
+        'fit · layer stage1 (1/2) · class 0',
+        'fit · layer stage1 (1/2) · class 1',
+      ]);
+      proceed();
+      expect((await done)?.outcome).toBe('succeeded');
+      const log = (await getRun(ctx.db, run.id))!.log;
+      expect(log).toHaveLength(4);
+      expect(text(log[3])).toMatch(/^succeeded in \d+\.\d s$/);
+    });
+
     it('cancels a running job on request (seen through the heartbeat)', async () => {
       const { task, started } = controllableTask();
       const run = await enqueue();

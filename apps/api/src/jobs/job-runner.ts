@@ -1,8 +1,8 @@
 /**
  * A small in-process job runner over a {@link JobQueue}: claims a job, runs
  * its task with an AbortController, beats a heartbeat carrying the latest
- * progress (and learns of cancellation requests through it), and records the
- * outcome. On start it re-queues jobs whose worker died, so they resume from
+ * progress and new log lines (and learns of cancellation requests through it),
+ * and records the outcome. On start it re-queues jobs whose worker died, so they resume from
  * their checkpoints. `classfit worker` and the API server run this same code.
  */
 import { hostname } from 'node:os';
@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { FitRunRow, RunProgress } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { CancelledError } from '../services/errors.ts';
+import { createProgressLog } from './progress-log.ts';
 import { fitRunsQueue, type JobQueue } from './queue.ts';
 
 /** What a task receives besides the context and its run. */
@@ -73,15 +74,21 @@ export function createJobRunner(ctx: AppContext, options: JobRunnerOptions): Job
     current = controller;
     let latest: RunProgress | undefined;
     let dirty = false;
+    const log = createProgressLog();
+    log.note(`claimed by ${workerId} (attempt ${run.attempts})`);
     const started = performance.now();
     const beat = setInterval(() => {
-      void queue.heartbeat(run.id, workerId, dirty ? latest : undefined).then(
+      const lines = log.take();
+      void queue.heartbeat(run.id, workerId, dirty ? latest : undefined, lines).then(
         ({ owned, cancelRequested }) => {
           dirty = false;
           if (!owned) controller.abort('lost');
           else if (cancelRequested) controller.abort('cancel');
         },
-        (error: unknown) => ctx.log(`worker ${workerId}: heartbeat failed: ${(error as Error).message}`),
+        (error: unknown) => {
+          log.restore(lines);
+          ctx.log(`worker ${workerId}: heartbeat failed: ${(error as Error).message}`);
+        },
       );
     }, options.heartbeatMs ?? 1000);
     const task = options.tasks[run.task];
@@ -95,21 +102,32 @@ export function createJobRunner(ctx: AppContext, options: JobRunnerOptions): Job
         onProgress: (progress) => {
           latest = progress;
           dirty = true;
+          log.add(progress);
           options.onProgress?.(run, progress);
         },
       });
       outcome = 'succeeded';
-      await queue.finish(run.id, workerId, { status: 'succeeded', timings: { totalMs: Math.round(performance.now() - started) }, progress: { phase: 'done' } });
+      const totalMs = Math.round(performance.now() - started);
+      log.note(`succeeded in ${(totalMs / 1000).toFixed(1)} s`);
+      await queue.finish(run.id, workerId, { status: 'succeeded', timings: { totalMs }, progress: { phase: 'done' }, log: log.take() });
     } catch (error) {
       detail = error;
       const reason = controller.signal.aborted ? controller.signal.reason : undefined;
       if (error instanceof CancelledError || reason !== undefined) {
         outcome = reason === 'cancel' ? 'cancelled' : reason === 'lost' ? 'lost' : 'released';
-        if (outcome === 'cancelled') await queue.finish(run.id, workerId, { status: 'cancelled', error: 'cancelled on request', progress: latest });
-        if (outcome === 'released') await queue.finish(run.id, workerId, { status: 'queued' });
+        if (outcome === 'cancelled') {
+          log.note('cancelled on request');
+          await queue.finish(run.id, workerId, { status: 'cancelled', error: 'cancelled on request', progress: latest, log: log.take() });
+        }
+        if (outcome === 'released') {
+          log.note('handed back to the queue (worker stopping); resumes from its checkpoint');
+          await queue.finish(run.id, workerId, { status: 'queued', log: log.take() });
+        }
       } else {
         outcome = 'failed';
-        await queue.finish(run.id, workerId, { status: 'failed', error: (error as Error)?.message ?? String(error), progress: latest });
+        const message = (error as Error)?.message ?? String(error);
+        log.note(`failed: ${message}`);
+        await queue.finish(run.id, workerId, { status: 'failed', error: message, progress: latest, log: log.take() });
       }
     } finally {
       clearInterval(beat);

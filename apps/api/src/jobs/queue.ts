@@ -10,10 +10,14 @@ import { claimRun, finishRun, heartbeatRun, releaseRun, requeueStaleRuns, type D
 export interface JobQueue {
   /** Claims the next queued job (or the given one) for `workerId`. */
   claim(workerId: string, options?: { runId?: number; tasks?: readonly string[] }): Promise<FitRunRow | undefined>;
-  /** Stores progress, proves the worker alive, and reports a cancellation request. */
-  heartbeat(runId: number, workerId: string, progress?: RunProgress): Promise<{ owned: boolean; cancelRequested: boolean }>;
-  /** Final state of a job; `queued` hands it back for another worker to resume. */
-  finish(runId: number, workerId: string, result: { status: 'succeeded' | 'failed' | 'cancelled' | 'queued'; error?: string; timings?: Record<string, number>; progress?: RunProgress }): Promise<void>;
+  /** Stores progress, appends log lines, proves the worker alive, and reports a cancellation request. */
+  heartbeat(runId: number, workerId: string, progress?: RunProgress, log?: readonly string[]): Promise<{ owned: boolean; cancelRequested: boolean }>;
+  /** Final state of a job (with its last log lines); `queued` hands it back for another worker to resume. */
+  finish(
+    runId: number,
+    workerId: string,
+    result: { status: 'succeeded' | 'failed' | 'cancelled' | 'queued'; error?: string; timings?: Record<string, number>; progress?: RunProgress; log?: readonly string[] },
+  ): Promise<void>;
   /** Re-queues jobs whose worker died (no heartbeat for `staleMs`) or that `workerId` held before a restart. */
   recover(options: { staleMs: number; workerId?: string }): Promise<FitRunRow[]>;
 }
@@ -22,10 +26,13 @@ export interface JobQueue {
 export function fitRunsQueue(db: Db): JobQueue {
   return {
     claim: (workerId, options) => claimRun(db, workerId, options),
-    heartbeat: (runId, workerId, progress) => heartbeatRun(db, runId, workerId, progress),
+    heartbeat: (runId, workerId, progress, log) => heartbeatRun(db, runId, workerId, progress, log),
     async finish(runId, workerId, result) {
-      if (result.status === 'queued') return releaseRun(db, runId, workerId);
-      await finishRun(db, runId, { status: result.status, error: result.error, timings: result.timings, progress: result.progress });
+      if (result.status === 'queued') {
+        if (result.log?.length) await heartbeatRun(db, runId, workerId, undefined, result.log);
+        return releaseRun(db, runId, workerId);
+      }
+      await finishRun(db, runId, { status: result.status, error: result.error, timings: result.timings, progress: result.progress, log: result.log });
     },
     recover: (options) => requeueStaleRuns(db, options),
   };

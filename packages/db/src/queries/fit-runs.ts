@@ -1,11 +1,12 @@
 /**
  * fit_runs as a job queue: enqueue (idempotent per model + config key), claim
- * with `FOR UPDATE SKIP LOCKED`, heartbeat with progress, finish, cancel, and
- * re-queue runs whose worker stopped beating.
+ * with `FOR UPDATE SKIP LOCKED`, heartbeat with progress and log lines, finish,
+ * cancel, re-queue runs whose worker stopped beating, and ordered listing.
  */
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { fitRuns, type RunProgress, type RunStatus } from '../schema/index.ts';
+import { fitRuns, RUN_LOG_LIMIT, type RunProgress, type RunStatus } from '../schema/index.ts';
+import { encodeKeyset, keysetCondition, keysetOrder, keysetPage, keysetScan, keysetTexts, type SortKey } from './keyset.ts';
 
 /** A fit run row. */
 export type FitRunRow = typeof fitRuns.$inferSelect;
@@ -71,12 +72,31 @@ export async function claimRun(db: Db, workerId: string, options: { runId?: numb
   return row;
 }
 
-/** Stores progress and proves the worker alive; returns whether cancellation was requested (false if the run is no longer ours). */
-export async function heartbeatRun(db: Db, runId: number, workerId: string, progress?: RunProgress): Promise<{ owned: boolean; cancelRequested: boolean }> {
-  const set = progress ? { heartbeatAt: sql`now()`, progress } : { heartbeatAt: sql`now()` };
+/**
+ * `log || lines`, keeping only the last {@link RUN_LOG_LIMIT} lines (one statement, no read-modify-write race).
+ * Undefined when there is nothing to append.
+ */
+function appendedLog(lines: readonly string[] | undefined): SQL | undefined {
+  if (!lines?.length) return undefined;
+  const joined = sql`(${fitRuns.log} || array[${sql.join(lines.map((line) => sql`${line}`), sql`, `)}]::text[])`;
+  return sql`${joined}[greatest(1, cardinality(${joined}) - ${RUN_LOG_LIMIT - 1}):]`;
+}
+
+/**
+ * Stores progress and appends log lines, proving the worker alive; returns whether cancellation was requested
+ * (false if the run is no longer ours).
+ */
+export async function heartbeatRun(
+  db: Db,
+  runId: number,
+  workerId: string,
+  progress?: RunProgress,
+  log?: readonly string[],
+): Promise<{ owned: boolean; cancelRequested: boolean }> {
+  const appended = appendedLog(log);
   const [row] = await db
     .update(fitRuns)
-    .set(set)
+    .set({ heartbeatAt: sql`now()`, ...(progress ? { progress } : {}), ...(appended ? { log: appended } : {}) })
     .where(and(eq(fitRuns.id, runId), eq(fitRuns.workerId, workerId), eq(fitRuns.status, 'running')))
     .returning({ cancelRequested: fitRuns.cancelRequested });
   return row ? { owned: true, cancelRequested: row.cancelRequested } : { owned: false, cancelRequested: false };
@@ -96,8 +116,16 @@ export async function setRunBackend(db: Db, runId: number, backend: string): Pro
 export async function finishRun(
   db: Db,
   runId: number,
-  result: { status: Extract<RunStatus, 'succeeded' | 'failed' | 'cancelled'>; error?: string | null; timings?: Record<string, number>; progress?: RunProgress },
+  result: {
+    status: Extract<RunStatus, 'succeeded' | 'failed' | 'cancelled'>;
+    error?: string | null;
+    timings?: Record<string, number>;
+    progress?: RunProgress;
+    /** Last log lines to append (e.g. the outcome). */
+    log?: readonly string[];
+  },
 ): Promise<FitRunRow | undefined> {
+  const appended = appendedLog(result.log);
   const [row] = await db
     .update(fitRuns)
     .set({
@@ -105,6 +133,7 @@ export async function finishRun(
       error: result.error ?? null,
       ...(result.timings ? { timings: result.timings } : {}),
       ...(result.progress ? { progress: result.progress } : {}),
+      ...(appended ? { log: appended } : {}),
       finishedAt: sql`now()`,
       heartbeatAt: sql`now()`,
     })
@@ -164,19 +193,52 @@ export async function runsByModelIds(db: Db, modelIds: readonly number[]): Promi
     .orderBy(desc(fitRuns.id));
 }
 
-/** Runs filtered by status and/or model, newest first, keyset-paginated on id. */
+/** Sort keys of {@link listRuns}: queue time, or start time (runs not yet started count as earliest). */
+export type RunSortField = 'createdAt' | 'startedAt';
+
+const RUN_SORT_KEYS: Record<RunSortField, SortKey[]> = {
+  createdAt: [{ expr: sql`${fitRuns.createdAt}`, type: 'timestamptz' }],
+  startedAt: [{ expr: sql`coalesce(${fitRuns.startedAt}, '-infinity'::timestamptz)`, type: 'timestamptz' }],
+};
+
+/** Options of {@link listRuns}. */
+export interface ListRunsOptions {
+  /** Page size (1..1000, default 20). */
+  readonly first?: number;
+  /** Cursor of the previous page's last row. */
+  readonly after?: string | null;
+  readonly statuses?: readonly RunStatus[];
+  readonly modelId?: number;
+  /** Default: newest first by queue time (ties, e.g. one transaction's runs, by id). */
+  readonly orderBy?: { readonly field: RunSortField; readonly direction: 'asc' | 'desc' };
+}
+
+/** Runs filtered by status and/or model, keyset-paginated on (sort key, id); rows carry their cursors. */
 export async function listRuns(
   db: Db,
-  options: { first?: number; afterId?: number; statuses?: readonly RunStatus[]; modelId?: number } = {},
-): Promise<{ rows: FitRunRow[]; totalCount: number; hasNextPage: boolean }> {
+  options: ListRunsOptions = {},
+): Promise<{ rows: (FitRunRow & { cursor: string })[]; totalCount: number; hasNextPage: boolean }> {
   const first = Math.max(1, Math.min(1000, options.first ?? 20));
+  const { field, direction } = options.orderBy ?? { field: 'createdAt', direction: 'desc' };
   const conditions = [];
   if (options.statuses) conditions.push(inArray(fitRuns.status, [...options.statuses]));
   if (options.modelId !== undefined) conditions.push(eq(fitRuns.modelId, options.modelId));
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(fitRuns).where(and(...conditions));
-  const page = options.afterId !== undefined ? [...conditions, lt(fitRuns.id, options.afterId)] : conditions;
-  const rows = await db.select().from(fitRuns).where(and(...page)).orderBy(desc(fitRuns.id)).limit(first + 1);
-  return { rows: rows.slice(0, first), totalCount: Number(total), hasNextPage: rows.length > first };
+  const keys = RUN_SORT_KEYS[field];
+  const id = sql`${fitRuns.id}`;
+  const scan = keysetScan({ first, after: options.after }, direction);
+  const rows = await db
+    .select({ run: fitRuns, keys: sql<string[]>`array[${sql.join(keysetTexts(keys), sql`, `)}]` })
+    .from(fitRuns)
+    .where(and(...conditions, keysetCondition(keys, id, scan)))
+    .orderBy(...keysetOrder(keys, id, scan))
+    .limit(first + 1);
+  const page = keysetPage(rows, scan);
+  return {
+    rows: page.rows.map((row) => ({ ...row.run, cursor: encodeKeyset(row.keys, row.run.id) })),
+    totalCount: Number(total),
+    hasNextPage: page.hasNextPage,
+  };
 }
 
 /** The newest succeeded run of each model (batch loader). */

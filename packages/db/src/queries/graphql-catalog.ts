@@ -1,8 +1,8 @@
 /**
  * Catalogue reads for the GraphQL layer: id-ordered pages of projects, datasets and architectures, per-parent
- * counts and look-ups by id, each a single statement so DataLoaders can batch them.
+ * counts and look-ups by id, each a single statement so DataLoaders can batch them; the tags in use.
  */
-import { asc, count, desc, gt, inArray } from 'drizzle-orm';
+import { asc, count, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { architectures, datasetClasses, datasets, fitRuns, layers, models, projects } from '../schema/index.ts';
 import type { ArchitectureRow, DatasetClassRow, DatasetRow, ProjectRow } from './catalog.ts';
@@ -79,4 +79,22 @@ export async function latestRunsByModelIds(db: Db, modelIds: readonly number[]):
 export async function datasetClassesByIds(db: Db, ids: readonly number[]): Promise<DatasetClassRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(datasetClasses).where(inArray(datasetClasses.id, [...ids]));
+}
+
+/** A tag and how many models carry it. */
+export interface TagCountRow {
+  readonly name: string;
+  readonly modelCount: number;
+}
+
+/** Every tag in use with its number of models, by name; one statement. */
+export async function tagCounts(db: Db): Promise<TagCountRow[]> {
+  const tag = sql<string>`t.tag`;
+  const rows = await db
+    .select({ name: tag, modelCount: sql<number>`count(distinct ${models.id})::int` })
+    .from(models)
+    .innerJoin(sql`unnest(${models.tags}) as t(tag)`, sql`true`)
+    .groupBy(tag)
+    .orderBy(tag);
+  return rows.map((r) => ({ name: r.name, modelCount: Number(r.modelCount) }));
 }

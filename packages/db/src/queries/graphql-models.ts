@@ -1,11 +1,12 @@
 /**
  * Models for the GraphQL `models` connection: a recursive and/or filter tree over architecture, family, dataset,
- * tags, name and latest-run status, four sort orders, keyset cursors. (The simpler `listModels` serves the CLI.)
+ * tags, name, accuracy and latest-run status, eight sort orders, keyset cursors both ways. (The simpler
+ * `listModels` serves the CLI.)
  */
-import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { architectures, datasets, fitRuns, models, type RunStatus } from '../schema/index.ts';
-import { InvalidCursorError } from './errors.ts';
+import { architectures, datasets, fitRuns, layers, models, type RunStatus } from '../schema/index.ts';
+import { encodeKeyset, keysetCondition, keysetOrder, keysetPage, keysetScan, keysetTexts, type KeysetWindow, type SortKey } from './keyset.ts';
 import type { ModelRow } from './models.ts';
 
 /** Conditions on one text column; all given parts must hold. */
@@ -14,6 +15,12 @@ export interface TextCondition {
   readonly in?: readonly string[] | null;
   /** Case-insensitive substring. */
   readonly contains?: string | null;
+}
+
+/** Inclusive bounds on a number; all given bounds must hold. */
+export interface RangeCondition {
+  readonly gte?: number | null;
+  readonly lte?: number | null;
 }
 
 /** A node of the filter tree: its own conditions, all of `and`, and at least one of `or`. */
@@ -25,20 +32,26 @@ export interface ModelFilterTree {
   /** Matches when any tag satisfies the condition. */
   readonly tag?: TextCondition | null;
   readonly name?: TextCondition | null;
+  /** Test accuracy within bounds (inclusive); models without an accuracy never match. */
+  readonly accuracy?: RangeCondition | null;
   /** Status of the model's most recent run (by id). */
   readonly status?: readonly RunStatus[] | null;
   readonly and?: readonly ModelFilterTree[] | null;
   readonly or?: readonly ModelFilterTree[] | null;
 }
 
-/** Sort keys of {@link pageModels}; `architecture` sorts by architecture name, then model name. */
-export type ModelSortField = 'createdAt' | 'name' | 'accuracy' | 'architecture';
+/**
+ * Sort keys of {@link pageModels}; `architecture`/`dataset` sort by that name, then model name; `status` by the latest
+ * run's place in the lifecycle (none, queued, running, succeeded, failed, cancelled); `createdAt` by id (insertion order).
+ */
+export type ModelSortField = 'createdAt' | 'name' | 'accuracy' | 'architecture' | 'dataset' | 'layerCount' | 'classCount' | 'status';
 
 /** One page of {@link pageModels}. */
 export interface ModelTreePage {
   readonly rows: (ModelRow & { cursor: string })[];
   readonly totalCount: number;
   readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
 }
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
@@ -70,6 +83,8 @@ export function modelFilterSql(filter: ModelFilterTree | null | undefined): SQL 
   parts.push(...textCondition(sql`${datasets.name}`, filter.dataset));
   parts.push(...textCondition(sql`${models.name}`, filter.name));
   parts.push(...tagCondition(filter.tag));
+  if (filter.accuracy?.gte != null) parts.push(sql`${models.accuracy} >= ${filter.accuracy.gte}`);
+  if (filter.accuracy?.lte != null) parts.push(sql`${models.accuracy} <= ${filter.accuracy.lte}`);
   if (filter.status != null) {
     const latest = sql`(select fr.status from ${fitRuns} fr where fr.model_id = ${models.id} order by fr.id desc limit 1)`;
     parts.push(filter.status.length ? sql`${latest} in ${[...filter.status]}` : sql`false`);
@@ -79,80 +94,65 @@ export function modelFilterSql(filter: ModelFilterTree | null | undefined): SQL 
   return parts.length ? (and(...parts) as SQL) : sql`true`;
 }
 
-/** Sort key columns of each order, most significant first (the model id breaks ties last). */
-function sortKeys(field: ModelSortField): SQL[] {
-  if (field === 'name') return [sql`${models.name}`];
-  if (field === 'accuracy') return [sql`coalesce(${models.accuracy}, '-Infinity'::float8)`];
-  if (field === 'architecture') return [sql`${architectures.name}`, sql`${models.name}`];
-  return [];
-}
+/** The latest run's status as its place in the lifecycle (0 = never analysed), so the order reads as progress. */
+const statusRank = sql`coalesce((select case fr.status when 'queued' then 1 when 'running' then 2 when 'succeeded' then 3 when 'failed' then 4 else 5 end
+  from ${fitRuns} fr where fr.model_id = ${models.id} order by fr.id desc limit 1), 0)`;
 
-function sortValues(row: { model: ModelRow; architectureName: string }, field: ModelSortField): (string | number)[] {
-  if (field === 'name') return [row.model.name];
-  if (field === 'accuracy') return [row.model.accuracy ?? -Infinity];
-  if (field === 'architecture') return [row.architectureName, row.model.name];
-  return [];
-}
-
-function encode(values: (string | number)[], id: number): string {
-  const safe = values.map((v) => (v === -Infinity ? '-Infinity' : v));
-  return Buffer.from(JSON.stringify({ v: safe, id })).toString('base64url');
-}
-
-function decode(cursor: string, arity: number): { values: (string | number)[]; id: number } {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; id?: unknown };
-    if (Array.isArray(parsed.v) && parsed.v.length === arity && Number.isInteger(parsed.id)) {
-      if (parsed.v.every((x) => typeof x === 'string' || typeof x === 'number')) return { values: parsed.v, id: parsed.id as number };
-    }
-  } catch {
-    // reported below
+/** Sort keys of each order, most significant first (the model id breaks ties last); none may be null. */
+function sortKeys(field: ModelSortField): SortKey[] {
+  const name: SortKey = { expr: sql`${models.name}`, type: 'text' };
+  switch (field) {
+    case 'name':
+      return [name];
+    case 'accuracy':
+      return [{ expr: sql`coalesce(${models.accuracy}, '-Infinity'::float8)`, type: 'float8' }];
+    case 'architecture':
+      return [{ expr: sql`${architectures.name}`, type: 'text' }, name];
+    case 'dataset':
+      return [{ expr: sql`${datasets.name}`, type: 'text' }, name];
+    case 'layerCount':
+      return [{ expr: sql`(select count(*)::int4 from ${layers} l where l.model_id = ${models.id})`, type: 'int4' }];
+    case 'classCount':
+      return [{ expr: sql`${datasets.classCount}`, type: 'int4' }];
+    case 'status':
+      return [{ expr: statusRank, type: 'int4' }];
+    case 'createdAt':
+      return [];
   }
-  throw new InvalidCursorError(cursor);
 }
 
-/** Options of {@link pageModels}. */
-export interface PageModelsOptions {
-  /** Page size ≥ 0 (the API caps it at 100). */
-  readonly first: number;
-  readonly after?: string | null;
+/** Options of {@link pageModels}: a forwards or backwards window (size ≥ 0; the API caps it at 100), order, filter. */
+export type PageModelsOptions = KeysetWindow & {
   readonly orderBy: { readonly field: ModelSortField; readonly direction: 'asc' | 'desc' };
   readonly filter?: ModelFilterTree | null;
-}
+};
 
-/** One page of models matching the filter tree, with the filtered total; two statements. */
+/** One page of models matching the filter tree, in list order, with the filtered total; two statements. */
 export async function pageModels(db: Db, options: PageModelsOptions): Promise<ModelTreePage> {
   const { field, direction } = options.orderBy;
   const where = modelFilterSql(options.filter);
-  const joined = () =>
-    db
-      .select({ model: models, architectureName: architectures.name })
-      .from(models)
-      .innerJoin(architectures, eq(models.architectureId, architectures.id))
-      .innerJoin(datasets, eq(models.datasetId, datasets.id));
   const [{ total }] = await db
     .select({ total: count() })
     .from(models)
     .innerJoin(architectures, eq(models.architectureId, architectures.id))
     .innerJoin(datasets, eq(models.datasetId, datasets.id))
     .where(where);
-  const keys = [...sortKeys(field), sql`${models.id}`];
-  const conditions = [where];
-  if (options.after) {
-    const { values, id } = decode(options.after, keys.length - 1);
-    const bound = values.map((v, i) => (field === 'accuracy' && i === 0 ? sql`${String(v)}::float8` : sql`${v}`));
-    const op = direction === 'asc' ? sql`>` : sql`<`;
-    conditions.push(sql`(${sql.join(keys, sql`, `)}) ${op} (${sql.join([...bound, sql`${id}`], sql`, `)})`);
-  }
-  const order = direction === 'asc' ? asc : desc;
-  const rows = await joined()
-    .where(and(...conditions))
-    .orderBy(...keys.map((k) => order(k)))
-    .limit(options.first + 1);
+  const keys = sortKeys(field);
+  const id = sql`${models.id}`;
+  const scan = keysetScan(options, direction);
+  const rows = await db
+    .select({ model: models, keys: sql<string[]>`array[${sql.join([...keysetTexts(keys), sql`''`], sql`, `)}]` })
+    .from(models)
+    .innerJoin(architectures, eq(models.architectureId, architectures.id))
+    .innerJoin(datasets, eq(models.datasetId, datasets.id))
+    .where(and(where, keysetCondition(keys, id, scan)))
+    .orderBy(...keysetOrder(keys, id, scan))
+    .limit(scan.limit + 1);
+  const page = keysetPage(rows, scan);
   return {
-    rows: rows.slice(0, options.first).map((row) => ({ ...row.model, cursor: encode(sortValues(row, field), row.model.id) })),
+    rows: page.rows.map((row) => ({ ...row.model, cursor: encodeKeyset(row.keys.slice(0, keys.length), row.model.id) })),
     totalCount: Number(total),
-    hasNextPage: rows.length > options.first,
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
   };
 }
-

@@ -10,6 +10,7 @@ export * from './memorization-subsets.ts';
 export * from './table-counts.ts';
 export { encodeCursor, decodeCursor } from './cursor.ts';
 export { InvalidCursorError } from './errors.ts';
+export type { KeysetWindow } from './keyset.ts';
 export * from './graphql-models.ts';
 export * from './graphql-catalog.ts';
 export * from './graphql-examples.ts';

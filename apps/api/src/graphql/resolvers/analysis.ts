@@ -2,8 +2,7 @@
 import type { DensityBinRow, GenclassResultRow, GroupSplitRow, KlMatrixRow } from '@classfit/db';
 import type { BinRobustness } from '../../services/robustness/bin-robustness.ts';
 import type { GraphQLContext } from '../context.ts';
-import { BadUserInputError } from '../errors.ts';
-import { klMatrixOf } from '../kl-matrix.ts';
+import { klMatrixOf, klNeighbours } from '../kl-matrix.ts';
 import { toNumericArray } from '../numeric/numeric-array.ts';
 import { globalIdOf } from './shared.ts';
 
@@ -42,18 +41,8 @@ export const KLMatrix = {
     const m = await klMatrixOf(ctx, row);
     return Array.from({ length: m.size }, (_, i) => Array.from(m.values.subarray(i * m.size, (i + 1) * m.size)));
   },
-  nearest: async (row: KlMatrixRow, args: { label: number; k?: number | null }, ctx: GraphQLContext) => {
-    const k = args.k ?? 5;
-    if (!Number.isInteger(k) || k < 1 || k > 100) throw new BadUserInputError('k', `must be between 1 and 100, got ${k}`);
-    const i = row.labels.indexOf(args.label);
-    if (i < 0) throw new BadUserInputError('label', `class ${args.label} is not in this matrix`);
-    const m = await klMatrixOf(ctx, row);
-    return row.labels
-      .map((label, j) => ({ label, kl: m.values[i * m.size + j] }))
-      .filter((entry, j) => j !== i && Number.isFinite(entry.kl))
-      .sort((a, b) => a.kl - b.kl || a.label - b.label)
-      .slice(0, k);
-  },
+  nearest: (row: KlMatrixRow, args: { label: number; k?: number | null }, ctx: GraphQLContext) => klNeighbours(ctx, row, args, 'nearest'),
+  farthest: (row: KlMatrixRow, args: { label: number; k?: number | null }, ctx: GraphQLContext) => klNeighbours(ctx, row, args, 'farthest'),
 };
 
 export const DensityBin = {

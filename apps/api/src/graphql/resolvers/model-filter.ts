@@ -12,6 +12,7 @@ export interface ModelFilterInput {
   dataset?: StringFilterInput;
   tag?: StringFilterInput;
   name?: StringFilterInput;
+  accuracy?: { gte?: number | null; lte?: number | null } | null;
   status?: string[] | null;
   and?: ModelFilterInput[] | null;
   or?: ModelFilterInput[] | null;
@@ -19,7 +20,7 @@ export interface ModelFilterInput {
 
 /** The GraphQL `ModelOrder` input. */
 export interface ModelOrderInput {
-  field: 'NAME' | 'CREATED_AT' | 'ACCURACY' | 'ARCHITECTURE';
+  field: 'NAME' | 'CREATED_AT' | 'ACCURACY' | 'ARCHITECTURE' | 'DATASET' | 'LAYER_COUNT' | 'CLASS_COUNT' | 'STATUS';
   direction: 'ASC' | 'DESC';
 }
 
@@ -38,6 +39,7 @@ export function toModelFilterTree(filter: ModelFilterInput | null | undefined, d
     dataset: text(filter.dataset),
     tag: text(filter.tag),
     name: text(filter.name),
+    accuracy: filter.accuracy ? { gte: filter.accuracy.gte, lte: filter.accuracy.lte } : null,
     status: filter.status ? filter.status.map((s) => s.toLowerCase() as RunStatus) : null,
     and: filter.and?.map((f) => toModelFilterTree(f, depth + 1)!) ?? null,
     or: filter.or?.map((f) => toModelFilterTree(f, depth + 1)!) ?? null,
@@ -49,6 +51,10 @@ const FIELDS: Record<ModelOrderInput['field'], ModelSortField> = {
   CREATED_AT: 'createdAt',
   ACCURACY: 'accuracy',
   ARCHITECTURE: 'architecture',
+  DATASET: 'dataset',
+  LAYER_COUNT: 'layerCount',
+  CLASS_COUNT: 'classCount',
+  STATUS: 'status',
 };
 
 /** Converts the order input (default: newest first). */

@@ -1,7 +1,7 @@
 /** Resolvers of `Model` (and its `Heatmap`). */
 import { listRuns, pageExamples, type CertificationRow, type ModelRow } from '@classfit/db';
 import type { ClassStatistic } from '../class-statistic.ts';
-import { connectionFromArray, connectionFromPage, decodeIdCursor, idCursor, pageSize } from '../connection.ts';
+import { connectionFromArray, connectionFromPage, pageSize } from '../connection.ts';
 import type { GraphQLContext } from '../context.ts';
 import { BadUserInputError } from '../errors.ts';
 import { buildHeatmap } from '../heatmap.ts';
@@ -42,8 +42,8 @@ export const Model = {
     return connectionFromPage(page, (row) => row.cursor, Boolean(args.after));
   },
   fitRuns: async (model: ModelRow, args: PageArgs, ctx: GraphQLContext) => {
-    const page = await listRuns(ctx.app.db, { modelId: model.id, first: pageSize(args.first), afterId: decodeIdCursor(args.after) });
-    return connectionFromPage(page, idCursor, Boolean(args.after));
+    const page = await listRuns(ctx.app.db, { modelId: model.id, first: pageSize(args.first), after: args.after });
+    return connectionFromPage(page, (row) => row.cursor, Boolean(args.after));
   },
   heatmap: async (model: ModelRow, args: { statistic: ClassStatistic; fitRun?: string | null }, ctx: GraphQLContext) => {
     const run = await runFor(ctx, model.id, args.fitRun);

@@ -125,10 +125,23 @@ type KLMatrix {
     """
     k: Int = 5
   ): [KLNeighbor!]!
+  """
+  The k classes farthest from a class (largest finite KL(class ‖ other)), farthest first: the most distinct.
+  """
+  farthest(
+    """
+    The class label.
+    """
+    label: Int!
+    """
+    How many classes (1..100).
+    """
+    k: Int = 5
+  ): [KLNeighbor!]!
 }
 
 """
-A class near another by KL divergence.
+Another class and its KL divergence from a given one (a row entry of the matrix).
 """
 type KLNeighbor {
   """

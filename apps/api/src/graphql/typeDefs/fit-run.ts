@@ -52,6 +52,16 @@ type FitRun implements Node {
   When it stopped (succeeded, failed or cancelled).
   """
   finishedAt: DateTime
+  """
+  The run's latest log lines, oldest first (the worker logs each new phase, layer and progress message; the
+  store keeps the last 200).
+  """
+  log(
+    """
+    How many of the latest lines (1..200).
+    """
+    last: Int = 20
+  ): [String!]!
 }
 
 """
@@ -150,5 +160,33 @@ input FitRunFilter {
   Only runs of this model.
   """
   model: ID
+}
+
+"""
+Properties by which fit runs can be ordered.
+"""
+enum FitRunOrderField {
+  """
+  By the time the run was queued.
+  """
+  CREATED_AT
+  """
+  By the time it started running (runs not yet started count as the earliest).
+  """
+  STARTED_AT
+}
+
+"""
+Ordering options for fit runs; equal times keep a fixed order (by run ID, in the same direction).
+"""
+input FitRunOrder {
+  """
+  The field to order by.
+  """
+  field: FitRunOrderField!
+  """
+  The direction.
+  """
+  direction: OrderDirection!
 }
 `;

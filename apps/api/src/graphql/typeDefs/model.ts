@@ -275,6 +275,10 @@ input ModelFilter {
   """
   name: StringFilter
   """
+  Test accuracy in [0, 1], bounds inclusive, e.g. \`{ gte: 0.7 }\`; models without an accuracy never match.
+  """
+  accuracy: FloatFilter
+  """
   Status of the model's most recent fit run.
   """
   status: [FitRunStatus!]
@@ -308,10 +312,27 @@ enum ModelOrderField {
   By architecture name, then name.
   """
   ARCHITECTURE
+  """
+  By dataset name, then name.
+  """
+  DATASET
+  """
+  By number of imported layers.
+  """
+  LAYER_COUNT
+  """
+  By number of classes of the dataset.
+  """
+  CLASS_COUNT
+  """
+  By the status of the most recent fit run in lifecycle order: never analysed, queued, running, succeeded,
+  failed, cancelled.
+  """
+  STATUS
 }
 
 """
-Ordering options for models.
+Ordering options for models; equal values keep a fixed order (by model ID, in the same direction).
 """
 input ModelOrder {
   """
@@ -322,5 +343,19 @@ input ModelOrder {
   The direction.
   """
   direction: OrderDirection!
+}
+
+"""
+A tag in use and how many models carry it.
+"""
+type TagCount {
+  """
+  The tag.
+  """
+  name: String!
+  """
+  Number of models with this tag.
+  """
+  modelCount: Int!
 }
 `;

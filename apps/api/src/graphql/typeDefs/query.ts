@@ -70,13 +70,21 @@ type Query {
   """
   models(
     """
-    Returns the first n models (at most 100).
+    Returns the first n models (at most 100; 20 when neither \`first\` nor \`last\` is given).
     """
-    first: Int = 20
+    first: Int
     """
     Returns the models after this cursor.
     """
     after: String
+    """
+    Returns the last n models (at most 100), i.e. pages backwards; not together with \`first\`/\`after\`.
+    """
+    last: Int
+    """
+    Returns the models before this cursor (with \`last\`, or 20 of them).
+    """
+    before: String
     """
     Only models matching this filter.
     """
@@ -86,6 +94,10 @@ type Query {
     """
     orderBy: ModelOrder = { field: CREATED_AT, direction: DESC }
   ): ModelConnection!
+  """
+  Every tag carried by a model, with its number of models, by name.
+  """
+  tags: [TagCount!]!
   """
   A model by global ID (NOT_FOUND error when unknown).
   """
@@ -123,7 +135,7 @@ type Query {
     id: ID!
   ): FitRun
   """
-  Fit runs across models, newest first.
+  Fit runs across models, in \`orderBy\` order (newest queued first by default).
   """
   fitRuns(
     """
@@ -138,6 +150,10 @@ type Query {
     Only runs matching this filter.
     """
     filter: FitRunFilter
+    """
+    Ordering of the runs.
+    """
+    orderBy: FitRunOrder = { field: CREATED_AT, direction: DESC }
   ): FitRunConnection!
   """
   Two or more models side by side, aligned by relative depth to the first.
