@@ -154,6 +154,14 @@ describe('Layer page', () => {
 
     expect(await page.locator('[data-chart$="entropy-vs-distance"] .recharts-scatter-symbol').count()).toBe(CLASSES);
     expect(await page.locator('[data-chart$="density-bins"] .recharts-line-dot').count()).toBe(50);
+    // certified robustness per bin on the secondary axis: one dot per bin with certified examples, the seeded mean
+    const certified = model.certifiedBin!;
+    const radius = page.locator('[data-chart$="density-bins"] .radius-dot');
+    expect(await radius.count()).toBe(1);
+    expect(await radius.getAttribute('data-bin')).toBe(String(certified.bin));
+    expect(Number(await radius.getAttribute('data-value'))).toBeCloseTo(certified.meanRadius, 12);
+    expect(Number(await page.locator('[data-chart$="density-bins"] .abstain-dot').getAttribute('data-value'))).toBeCloseTo(certified.abstainRate, 12);
+    expect(await page.locator('[data-chart$="density-bins"] .recharts-wrapper > svg').textContent()).toContain('certified radius');
     expect(await page.locator('[data-chart*="-kl-"] rect[data-r]').count()).toBe(CLASSES * CLASSES);
     expect(await page.locator('[data-chart$="genclass-by-layer"] .recharts-bar-rectangle').count()).toBe(12);
     expect(await page.locator('[data-chart$="kl-by-layer"] .recharts-line-curve').count()).toBe(3);
@@ -178,7 +186,17 @@ describe('Layer page', () => {
     const lines = (await readFile(await csv.path())).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toContain('mean');
     expect(lines).toHaveLength(CLASSES + 1);
+    const bins = page.locator('[data-chart$="density-bins"]');
+    const [binsCsv] = await Promise.all([page.waitForEvent('download'), bins.getByRole('button', { name: 'CSV' }).click()]);
+    const binLines = (await readFile(await binsCsv.path())).toString('utf8').trim().split('\r\n');
+    const header = binLines[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['certifiedCount', 'meanRadius', 'sdRadius', 'abstainRate', 'smoothedAccuracy']));
+    const bin0 = binLines[1].split(',');
+    expect(Number(bin0[header.indexOf('meanRadius')])).toBeCloseTo(0.5, 12);
+    expect(Number(bin0[header.indexOf('certifiedCount')])).toBe(3);
+    expect(binLines[2].split(',')[header.indexOf('meanRadius')]).toBe(''); // bin 1: no certified examples
     const [svg] = await Promise.all([page.waitForEvent('download'), fig1.getByRole('button', { name: 'SVG' }).click()]);
+
     const text = (await readFile(await svg.path())).toString('utf8');
     expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text.match(/.{80}var\(--.{40}/g) ?? []).toEqual([]);

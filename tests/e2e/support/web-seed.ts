@@ -27,6 +27,8 @@ import {
   upsertKlMatrices,
   upsertLayerFit,
   upsertProject,
+  setExampleRobustness,
+  upsertCertification,
   type ArtifactStore,
   type Db,
   type RunProgress,
@@ -54,7 +56,19 @@ export interface SeededModel {
   readonly hasImages: boolean;
   /** Stage-4 own-class log-density by example index (empty when not scored). */
   readonly exampleLogDensities: Map<number, number>;
+  /** The stage-4 density bin holding the seeded certified examples and its statistics (null when not certified). */
+  readonly certifiedBin: { bin: number; count: number; meanRadius: number; abstainRate: number } | null;
 }
+
+/**
+ * Certificates seeded on the first model: radii 0.5 and 1.0 and one abstention. Its stored density bins hold
+ * 1,000 examples each, more than the model has, so every scored example ranks into bin 0.
+ */
+const SEED_CERTIFICATES = [
+  { index: 1, radius: 0.5, abstained: false, prediction: 0 },
+  { index: 9, radius: 1, abstained: false, prediction: 1 },
+  { index: 17, radius: 0, abstained: true, prediction: -1 },
+] as const;
 
 export interface DashboardSeed {
   readonly models: SeededModel[];
@@ -190,6 +204,12 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       if (m === 0 && s === STAGES - 1) {
         for (const e of exampleRows) exampleLogDensities.set(e.index, Math.round((classMean[e.label] + scoreNoise.normal(0, 4)) * 100) / 100);
         await upsertExampleScores(db, exampleRows.map((e) => ({ runId: run.id, layerId: layer.id, exampleId: e.id, ownLogDensity: exampleLogDensities.get(e.index)!, predictedClass: e.label })));
+        const idOf = new Map(exampleRows.map((e) => [e.index, e.id]));
+        await setExampleRobustness(db, SEED_CERTIFICATES.map((c) => ({ exampleId: idOf.get(c.index)!, radius: c.radius, abstained: c.abstained, prediction: c.prediction })));
+        await upsertCertification(db, {
+          modelId: model.id, network: 'networks/resnet18-noise0.5', sigma: 0.5, n0: 100, n: 1000, alpha: 0.001, seed: 0, perBin: 3,
+          runId: run.id, layerId: layer.id, exampleCount: SEED_CERTIFICATES.length,
+        });
       }
       await upsertDensityBins(
         db,
@@ -208,7 +228,8 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       await heartbeatRun(db, run.id, WORKER, { phase: 'fit', layer: layer.name, layerIndex: s, layerCount: STAGES, message: `finished ${layer.name}` });
     }
     await finishRun(db, run.id, { status: 'succeeded', timings: { svdMs: 1800 + 100 * m, fitMs: 312000 + 1000 * m, analysisMs: 41000 }, progress: { phase: 'done' } });
-    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means, hasImages: images !== null, exampleLogDensities });
+    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means, hasImages: images !== null, exampleLogDensities,
+      certifiedBin: m === 0 ? { bin: 0, count: SEED_CERTIFICATES.length, meanRadius: 0.5, abstainRate: 1 / 3 } : null });
   }
 
   // A second analysis of the first model (a different seed), mid-way through stage 2.

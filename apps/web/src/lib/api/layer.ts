@@ -101,13 +101,22 @@ export interface DensityBinData {
   memorizationMean: number | null;
   memorizationSd: number | null;
   highDensityShare: number | null;
+  /** Certified examples in the bin (randomized smoothing); 0 when the model was not certified. */
+  certifiedCount: number;
+  meanRadius: number | null;
+  sdRadius: number | null;
+  abstainRate: number | null;
+  smoothedAccuracy: number | null;
 }
 
 const BINS = graphql`
   query DashboardLayerBins($id: ID!) {
     layer(id: $id) {
       id
-      densityBins(first: 100) { totalCount nodes { index count logDensityMean logDensitySd memorizationMean memorizationSd highDensityShare } }
+      densityBins(first: 100) {
+        totalCount
+        nodes { index count logDensityMean logDensitySd memorizationMean memorizationSd highDensityShare certifiedCount meanRadius sdRadius abstainRate smoothedAccuracy }
+      }
     }
   }
 `;
