@@ -2,10 +2,11 @@
  * Demo step 3: certified robustness per density bin (METHOD.md H.4), scaled down to seconds. One base
  * network — the demo's plain CNN trained with Gaussian input noise σ = 0.5 on the same training images —
  * smooths every demo model's examples; a seeded subsample of each density bin of the deepest stage is
- * certified with n0 = 40, n = 400 (measured on the loaded 2-core machine, wasm: 0.17 s per
- * example, 300 examples 50 s, plus 23 s to train the base network: ≈ 75 s; a second run reuses both). The paper trains one base ResNet per bin WITHOUT that bin (50 networks)
- * and certifies every example with n = 10⁵; here the base net has seen the examples and, with n = 400,
- * no radius can exceed σ·Φ⁻¹(α^(1/n)) ≈ 1.06. Whatever is already stored (network, certificates) is reused.
+ * certified with n0 = 40, n = 400 (measured on the loaded 2-core machine, wasm: 0.17 s per example,
+ * 300 examples 50 s, plus 23 s to train the base network: ≈ 75 s; a second run reuses both). The paper
+ * trains one base ResNet per bin WITHOUT that bin (50 networks) and certifies every example with n = 10⁵;
+ * here the base net has seen the examples and, with n = 400, no radius can exceed σ·Φ⁻¹(α^(1/n)) ≈ 1.06.
+ * Whatever is already stored (network, certificates) is reused.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
