@@ -35,7 +35,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
 
 async function Filters({ view, formKey }: { view: ModelView; formKey: string }) {
   const facets = await fetchModelFacets();
-  return <ModelFiltersForm key={formKey} view={view} architectures={facets.architectures.nodes} datasets={facets.datasets.nodes.map((d) => d.name)} />;
+  return <ModelFiltersForm key={formKey} view={view} architectures={facets.architectures.nodes} datasets={facets.datasets.nodes.map((d) => d.name)} tags={facets.tags} />;
 }
 
 async function Table({ view, params }: { view: ModelView; params: SearchParams }) {
@@ -45,16 +45,17 @@ async function Table({ view, params }: { view: ModelView; params: SearchParams }
     width,
     numeric,
     sorted: sort && view.sort === sort ? view.dir : undefined,
-    href: sort ? hrefWith('/', params, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc' }) : undefined,
+    // A new order starts again from the first page.
+    href: sort ? hrefWith('/', params, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc', after: null, before: null }) : undefined,
   });
   const headers = [
     sortable('Model', 'name', '19%'),
     sortable('Architecture', 'architecture', '11%'),
-    sortable('Dataset', undefined, '11%'),
+    sortable('Dataset', 'dataset', '11%'),
     sortable('Accuracy', 'accuracy', '8%', true),
-    sortable('Layers', undefined, '6%', true),
-    sortable('Classes', undefined, '7%', true),
-    sortable('Latest run', undefined, '10%'),
+    sortable('Layers', 'layers', '6%', true),
+    sortable('Classes', 'classes', '7%', true),
+    sortable('Latest run', 'status', '10%'),
     sortable('Tags', undefined, '18%'),
     sortable('Created', 'created', '10%'),
   ];

@@ -7,5 +7,5 @@ import type { SearchParams } from '@/lib/search-params';
 /** The next page of the Models table for the view in `params`, after `cursor` (for "load more" / scrolling). */
 export async function loadMoreModels(params: SearchParams, cursor: string): Promise<ModelPage> {
   const view = parseModelView(params);
-  return fetchModelPage(toModelFilter(view), toModelOrder(view), view.first, cursor);
+  return fetchModelPage(toModelFilter(view), toModelOrder(view), { first: view.first, after: cursor });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelView, toModelFilter, toModelOrder } from './model-filters';
+import { parseModelView, toModelFilter, toModelOrder, toPageWindow } from './model-filters';
 import { hrefWith } from './search-params';
 
 describe('parseModelView', () => {
@@ -47,5 +47,27 @@ describe('hrefWith', () => {
       '/?arch=resnet18&sort=name&dir=asc&dataset=a%2Cb',
     );
     expect(hrefWith('/jobs', {}, { x: '' })).toBe('/jobs');
+  });
+});
+
+describe('new columns, accuracy bounds and page position', () => {
+  it('sorts by the dataset, layer, class and status columns', () => {
+    expect(toModelOrder(parseModelView({ sort: 'layers', dir: 'asc' }))).toEqual({ field: 'LAYER_COUNT', direction: 'ASC' });
+    expect(toModelOrder(parseModelView({ sort: 'classes' }))).toEqual({ field: 'CLASS_COUNT', direction: 'DESC' });
+    expect(toModelOrder(parseModelView({ sort: 'dataset' })).field).toBe('DATASET');
+    expect(toModelOrder(parseModelView({ sort: 'status' })).field).toBe('STATUS');
+  });
+
+  it('turns accmin/accmax into one inclusive accuracy condition, ignoring values outside [0, 1]', () => {
+    expect(toModelFilter(parseModelView({ accmin: '0.7' }))).toEqual({ accuracy: { gte: 0.7 } });
+    expect(toModelFilter(parseModelView({ accmin: '0.2', accmax: '0.9' }))).toEqual({ accuracy: { gte: 0.2, lte: 0.9 } });
+    expect(toModelFilter(parseModelView({ accmin: '70', accmax: 'x' }))).toBeUndefined();
+    expect(toModelFilter(parseModelView({ accmax: '0', q: 'a' }))).toEqual({ and: [{ name: { contains: 'a' } }, { accuracy: { lte: 0 } }] });
+  });
+
+  it('pages forwards after a cursor, or backwards before one (before wins)', () => {
+    expect(toPageWindow(parseModelView({ first: '20' }))).toEqual({ first: 20 });
+    expect(toPageWindow(parseModelView({ first: '20', after: 'A' }))).toEqual({ first: 20, after: 'A' });
+    expect(toPageWindow(parseModelView({ first: '20', after: 'A', before: 'B' }))).toEqual({ last: 20, before: 'B' });
   });
 });

@@ -122,9 +122,23 @@ function JobRowView({ job }: { job: JobRow }) {
       <td><code>{job.backend ?? '–'}</code></td>
       <td className="num">{p?.sweepsPerSecond ? `${formatNumber(p.sweepsPerSecond)} sweeps/s` : '–'}</td>
       <td className="num">{ACTIVE.has(job.status) && p?.etaMs !== null && p?.etaMs !== undefined ? formatDuration(p.etaMs / 1000) : job.finishedAt && job.startedAt ? `took ${formatDuration((Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000)}` : '–'}</td>
-      <td className="ellipsis muted" style={{ maxWidth: 260 }} title={job.error ?? p?.message ?? ''}>{job.error ?? p?.message ?? ''}</td>
+      <td className="muted" style={{ maxWidth: 320 }}><LogTail job={job} /></td>
       <td>{ACTIVE.has(job.status) ? <CancelButton id={job.id} name={job.model.name} /> : null}</td>
     </tr>
+  );
+}
+
+/** The latest line (the error, when it failed) with the log tail behind a disclosure. */
+function LogTail({ job }: { job: JobRow }) {
+  const latest = job.error ?? job.progress?.message ?? job.log.at(-1) ?? '';
+  if (job.log.length === 0) return <span className="ellipsis" title={latest}>{latest}</span>;
+  return (
+    <details className="job-log" data-testid="job-log">
+      <summary className="ellipsis" title={latest}>{latest}</summary>
+      <ol data-testid="job-log-lines">
+        {job.log.map((line, i) => <li key={`${i}:${line}`}>{line}</li>)}
+      </ol>
+    </details>
   );
 }
 

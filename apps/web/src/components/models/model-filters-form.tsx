@@ -13,6 +13,7 @@ export interface ModelFiltersFormProps {
   view: ModelView;
   architectures: readonly { name: string; modelCount: number }[];
   datasets: readonly string[];
+  tags: readonly { name: string; modelCount: number }[];
 }
 
 const DEFAULTS: Record<string, string> = { tags: 'any', match: 'all', sort: 'created', dir: 'desc', first: '50' };
@@ -29,7 +30,9 @@ function queryOf(form: HTMLFormElement): string {
   return out.toString();
 }
 
-export function ModelFiltersForm({ view, architectures, datasets }: ModelFiltersFormProps) {
+export function ModelFiltersForm({ view, architectures, datasets, tags }: ModelFiltersFormProps) {
+  // Tags named in the URL but carried by no model stay visible (and checked) so they can be unticked.
+  const tagOptions = [...tags, ...view.tags.filter((t) => !tags.some((o) => o.name === t)).map((name) => ({ name, modelCount: 0 }))];
   const router = useRouter();
   function apply(form: HTMLFormElement) {
     const query = queryOf(form);
@@ -40,7 +43,8 @@ export function ModelFiltersForm({ view, architectures, datasets }: ModelFilters
     apply(event.currentTarget);
   }
   function onChange(event: FormEvent<HTMLFormElement>) {
-    if ((event.target as HTMLInputElement).type !== 'text') apply(event.currentTarget);
+    const type = (event.target as HTMLInputElement).type;
+    if (type !== 'text' && type !== 'number') apply(event.currentTarget);
   }
 
   return (
@@ -75,10 +79,15 @@ export function ModelFiltersForm({ view, architectures, datasets }: ModelFilters
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>Tags (comma-separated)</span>
-        <input type="text" name="tag" defaultValue={view.tags.join(', ')} placeholder="paper, baseline" onBlur={(e) => apply(e.currentTarget.form!)} />
-      </label>
+      <fieldset data-testid="tag-filters">
+        <legend>Tags</legend>
+        {tagOptions.length === 0 ? <span className="muted">No tags yet.</span> : null}
+        {tagOptions.map((t) => (
+          <label key={t.name} className="check">
+            <input type="checkbox" name="tag" value={t.name} defaultChecked={view.tags.includes(t.name)} /> {t.name} <span className="muted">({t.modelCount})</span>
+          </label>
+        ))}
+      </fieldset>
       <label className="field">
         <span>Tags must match</span>
         <select name="tags" defaultValue={view.tagMode}>
@@ -86,6 +95,19 @@ export function ModelFiltersForm({ view, architectures, datasets }: ModelFilters
           <option value="all">every tag (and)</option>
         </select>
       </label>
+      <fieldset>
+        <legend>Accuracy (0–1)</legend>
+        <div className="row" style={{ flexWrap: 'nowrap' }}>
+          <label className="field">
+            <span>at least</span>
+            <input type="number" name="accmin" min={0} max={1} step={0.01} defaultValue={view.accuracyMin ?? ''} placeholder="0.7" data-testid="accuracy-min" onBlur={(e) => apply(e.currentTarget.form!)} />
+          </label>
+          <label className="field">
+            <span>at most</span>
+            <input type="number" name="accmax" min={0} max={1} step={0.01} defaultValue={view.accuracyMax ?? ''} placeholder="1" data-testid="accuracy-max" onBlur={(e) => apply(e.currentTarget.form!)} />
+          </label>
+        </div>
+      </fieldset>
       <label className="field">
         <span>Combine conditions</span>
         <select name="match" defaultValue={view.match} data-testid="match-mode">

@@ -2,8 +2,8 @@
 
 /**
  * The Models table: rows windowed (only those in view are in the DOM), further pages loaded through the
- * API's cursor as you scroll or press "Load more", and keyboard navigation (↑ ↓ PgUp PgDn Home End, Enter
- * opens the model).
+ * API's cursor as you scroll or press "Load more", links to the previous and next page (a cursor in the URL),
+ * and keyboard navigation (↑ ↓ PgUp PgDn Home End, Enter opens the model).
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -11,7 +11,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from '
 import { loadMoreModels } from '@/actions/load-models';
 import type { ModelPage, ModelRow } from '@/lib/api/models';
 import { formatPercent } from '@/lib/format';
-import type { SearchParams } from '@/lib/search-params';
+import { hrefWith, type SearchParams } from '@/lib/search-params';
 
 const ROW_HEIGHT = 38;
 const VIEW_ROWS = 14;
@@ -172,11 +172,23 @@ export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
         </table>
         {rows.length === 0 ? <p className="muted" style={{ padding: '1rem' }}>No models match these filters.</p> : null}
       </div>
-      {cursor ? (
-        <button type="button" onClick={loadMore} disabled={loading} data-testid="load-more">
-          {loading ? 'Loading…' : `Load more (${initial.totalCount - rows.length} left)`}
-        </button>
-      ) : null}
+      <nav className="pager" aria-label="Pages">
+        {initial.pageInfo.hasPreviousPage && initial.pageInfo.startCursor ? (
+          <Link className="button" href={hrefWith('/', params, { after: null, before: initial.pageInfo.startCursor })} scroll={false} data-testid="previous-page">
+            ← Previous page
+          </Link>
+        ) : null}
+        {cursor ? (
+          <button type="button" onClick={loadMore} disabled={loading} data-testid="load-more">
+            {loading ? 'Loading…' : 'Load more'}
+          </button>
+        ) : null}
+        {cursor ? (
+          <Link className="button" href={hrefWith('/', params, { before: null, after: cursor })} scroll={false} data-testid="next-page">
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }

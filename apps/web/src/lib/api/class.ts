@@ -1,4 +1,4 @@
-/** One class of a model: its most and least memorized examples, and its nearest classes by KL at a layer. */
+/** One class of a model: its most and least memorized examples, and its nearest and farthest classes by KL at a layer. */
 import { gql, graphql } from './client';
 
 export interface ExampleRow {
@@ -47,22 +47,28 @@ export async function fetchClassExamples(modelId: string, label: number, first =
   return (await gql<{ model: ClassExamples | null }>(EXAMPLES, { id: modelId, label, first, layer: layerId ?? null, size: THUMBNAIL_SIZE })).model;
 }
 
-const NEAREST = graphql`
-  query DashboardClassNearest($layerId: ID!, $label: Int!, $k: Int!) {
+const NEIGHBOURS = graphql`
+  query DashboardClassNeighbours($layerId: ID!, $label: Int!, $k: Int!) {
     layer(id: $layerId) {
       id name
-      klMatrices { subset nearest(label: $label, k: $k) { label kl } }
+      klMatrices { subset nearest(label: $label, k: $k) { label kl } farthest(label: $label, k: $k) { label kl } }
     }
   }
 `;
 
-export interface NearestClasses {
-  id: string;
-  name: string;
-  klMatrices: { subset: string; nearest: { label: number; kl: number }[] }[];
+/** A class and its KL divergence from the page's class. */
+export interface KlNeighbour {
+  label: number;
+  kl: number;
 }
 
-/** The `k` classes with the smallest KL(class ‖ other) at a layer, per subset. */
-export async function fetchNearestClasses(layerId: string, label: number, k = 8): Promise<NearestClasses | null> {
-  return (await gql<{ layer: NearestClasses | null }>(NEAREST, { layerId, label, k })).layer;
+export interface KlNeighbours {
+  id: string;
+  name: string;
+  klMatrices: { subset: string; nearest: KlNeighbour[]; farthest: KlNeighbour[] }[];
+}
+
+/** The `k` classes with the smallest and the largest KL(class ‖ other) at a layer, per subset. */
+export async function fetchKlNeighbours(layerId: string, label: number, k = 8): Promise<KlNeighbours | null> {
+  return (await gql<{ layer: KlNeighbours | null }>(NEIGHBOURS, { layerId, label, k })).layer;
 }

@@ -26,19 +26,24 @@ export interface JobRow {
   startedAt: string | null;
   finishedAt: string | null;
   progress: Progress | null;
+  /** The latest log lines, oldest first. */
+  log: string[];
   model: { id: string; name: string; architecture: { name: string } };
 }
 
+/** How many of a job's latest log lines the list shows. */
+export const LOG_TAIL = 6;
+
 /** The fields of a job the list and the subscription both fetch. */
 export const JOB_FIELDS = `
-  id status backend error createdAt startedAt finishedAt
+  id status backend error createdAt startedAt finishedAt log(last: ${LOG_TAIL})
   progress { phase layer layerIndex layerCount classesDone classCount sweep totalSweeps fraction sweepsPerSecond etaMs message updatedAt }
   model { id name architecture { name } }
 `;
 
 const JOBS = graphql`
   query DashboardJobs($first: Int!, $status: [FitRunStatus!]) {
-    fitRuns(first: $first, filter: { status: $status }) { totalCount nodes { ${JOB_FIELDS} } }
+    fitRuns(first: $first, filter: { status: $status }, orderBy: { field: CREATED_AT, direction: DESC }) { totalCount nodes { ${JOB_FIELDS} } }
     backend { name requested fellBackFrom dbEngine }
   }
 `;
@@ -50,7 +55,7 @@ export interface BackendInfo {
   dbEngine: string;
 }
 
-/** The latest jobs (optionally of some statuses) and the API's compute backend. */
+/** The latest jobs, newest queued first (optionally of some statuses), and the API's compute backend. */
 export async function fetchJobs(status: readonly string[] | null, first = 50): Promise<{ jobs: JobRow[]; total: number; backend: BackendInfo }> {
   const data = await gql<{ fitRuns: { totalCount: number; nodes: JobRow[] }; backend: BackendInfo }>(JOBS, { first, status: status?.length ? status : null });
   return { jobs: data.fitRuns.nodes, total: data.fitRuns.totalCount, backend: data.backend };

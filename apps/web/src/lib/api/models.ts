@@ -1,6 +1,6 @@
-/** The Models table's data: one page of models under a filter and order, and the filter facets. */
+/** The Models table's data: one page of models under a filter and order (either direction), and the filter facets. */
 import type { ModelFilter, ModelView } from '@/lib/model-filters';
-import { toModelFilter, toModelOrder } from '@/lib/model-filters';
+import { toModelFilter, toModelOrder, toPageWindow } from '@/lib/model-filters';
 import { gql, graphql } from './client';
 
 export interface ModelRow {
@@ -18,15 +18,15 @@ export interface ModelRow {
 
 export interface ModelPage {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   nodes: ModelRow[];
 }
 
 const MODELS = graphql`
-  query DashboardModels($first: Int!, $after: String, $filter: ModelFilter, $orderBy: ModelOrder) {
-    models(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+  query DashboardModels($first: Int, $after: String, $last: Int, $before: String, $filter: ModelFilter, $orderBy: ModelOrder) {
+    models(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes {
         id name accuracy tags layerCount classCount status createdAt
         architecture { name family }
@@ -36,30 +36,36 @@ const MODELS = graphql`
   }
 `;
 
-/** One page of models; `after` is the previous page's `endCursor`. */
-export async function fetchModelPage(filter: ModelFilter | undefined, orderBy: ReturnType<typeof toModelOrder>, first: number, after?: string): Promise<ModelPage> {
-  const data = await gql<{ models: ModelPage }>(MODELS, { first, after: after ?? null, filter: filter ?? null, orderBy });
+/** One page of models: `first` after a page's `endCursor`, or `last` before its `startCursor`. */
+export async function fetchModelPage(
+  filter: ModelFilter | undefined,
+  orderBy: ReturnType<typeof toModelOrder>,
+  window: ReturnType<typeof toPageWindow>,
+): Promise<ModelPage> {
+  const data = await gql<{ models: ModelPage }>(MODELS, { first: null, after: null, last: null, before: null, ...window, filter: filter ?? null, orderBy });
   return data.models;
 }
 
-/** The first page of the view in the URL. */
+/** The page of the view in the URL (the first one, or the one after/before its cursor). */
 export function fetchModelView(view: ModelView): Promise<ModelPage> {
-  return fetchModelPage(toModelFilter(view), toModelOrder(view), view.first);
+  return fetchModelPage(toModelFilter(view), toModelOrder(view), toPageWindow(view));
 }
 
 const FACETS = graphql`
   query DashboardModelFacets {
     architectures(first: 100) { nodes { name family modelCount } }
     datasets(first: 100) { nodes { name classCount } }
+    tags { name modelCount }
   }
 `;
 
 export interface ModelFacets {
   architectures: { nodes: { name: string; family: string; modelCount: number }[] };
   datasets: { nodes: { name: string; classCount: number }[] };
+  tags: { name: string; modelCount: number }[];
 }
 
-/** The architectures and datasets to filter by. */
+/** The architectures, datasets and tags to filter by. */
 export function fetchModelFacets(): Promise<ModelFacets> {
   return gql<ModelFacets>(FACETS);
 }

@@ -6,7 +6,7 @@ import { ClassPathChart } from '@/components/charts/class-path-chart';
 import { ExampleList } from '@/components/class/example-list';
 import { SectionSkeleton } from '@/components/ui/skeleton';
 import { UrlSelect } from '@/components/ui/url-select';
-import { fetchClassExamples, fetchNearestClasses } from '@/lib/api/class';
+import { fetchClassExamples, fetchKlNeighbours, type KlNeighbour } from '@/lib/api/class';
 import { classNames, fetchHeatmap, fetchModel, type HeatmapData, type ModelInfo } from '@/lib/api/model';
 import { formatNumber } from '@/lib/format';
 import { param, type SearchParams } from '@/lib/search-params';
@@ -57,7 +57,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </Suspense>
         <div className="grid grid-3">
           <Suspense key={klLayer?.id} fallback={<SectionSkeleton title="Nearest classes by KL" height={240} />}>
-            {klLayer ? <Nearest model={model} label={label} layer={klLayer} layers={layers} /> : <p className="muted">No layers.</p>}
+            {klLayer ? <Neighbours model={model} label={label} layer={klLayer} layers={layers} /> : <p className="muted">No layers.</p>}
           </Suspense>
           <Suspense key={`examples-${klLayer?.id}`} fallback={<><SectionSkeleton title="Most memorized examples" height={240} /><SectionSkeleton title="Least memorized examples" height={240} /></>}>
             <Examples model={model} label={label} name={name} layer={klLayer} />
@@ -112,41 +112,51 @@ async function ClassPath({ model, label, name }: { model: ModelInfo; label: numb
   );
 }
 
-async function Nearest({ model, label, layer, layers }: { model: ModelInfo; label: number; layer: { id: string; name: string }; layers: { id: string; name: string }[] }) {
-  const nearest = await fetchNearestClasses(layer.id, label);
+async function Neighbours({ model, label, layer, layers }: { model: ModelInfo; label: number; layer: { id: string; name: string }; layers: { id: string; name: string }[] }) {
+  const neighbours = await fetchKlNeighbours(layer.id, label);
   const name = classNames(model);
   const modelHref = `/models/${encodeURIComponent(model.id)}`;
-  const subsets = orderSubsets(nearest?.klMatrices ?? []);
+  const subsets = orderSubsets(neighbours?.klMatrices ?? []);
   return (
-    <section className="card" data-testid="nearest-classes">
+    <section className="card" data-testid="kl-classes">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h3>Nearest classes by KL</h3>
         <UrlSelect name="layer" label="Layer" value={layer.id} options={layers.map((l) => ({ value: l.id, label: l.name }))} defaultValue={layers.at(-1)?.id} />
       </div>
-      {!nearest || nearest.klMatrices.length === 0 ? (
+      {subsets.length === 0 ? (
         <p className="muted">No KL divergences at {layer.name}.</p>
       ) : (
         <>
           <p className="muted" style={{ margin: '0.25rem 0', fontSize: '0.84rem' }}>Smallest KL({name(label)} ‖ other) at {layer.name}, per example subset.</p>
-          <table>
-            <thead>
-              <tr><th className="num">#</th>{subsets.map((m) => <th key={m.subset}>{m.subset}</th>)}</tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: Math.max(...subsets.map((m) => m.nearest.length)) }, (_, rank) => (
-                <tr key={rank}>
-                  <td className="num muted">{rank + 1}</td>
-                  {subsets.map((m) => {
-                    const n = m.nearest[rank];
-                    return <td key={m.subset}>{n ? <><Link href={`${modelHref}/classes/${n.label}`}>{name(n.label)}</Link> <span className="muted num">{formatNumber(n.kl, 3)}</span></> : null}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KlRanking testId="nearest-classes" subsets={subsets.map((m) => ({ subset: m.subset, ranked: m.nearest }))} name={name} modelHref={modelHref} />
+          <h3 style={{ marginTop: '1rem' }}>Most distinct classes</h3>
+          <p className="muted" style={{ margin: '0.25rem 0', fontSize: '0.84rem' }}>Largest KL({name(label)} ‖ other) at {layer.name}, farthest first.</p>
+          <KlRanking testId="farthest-classes" subsets={subsets.map((m) => ({ subset: m.subset, ranked: m.farthest }))} name={name} modelHref={modelHref} />
         </>
       )}
     </section>
+  );
+}
+
+/** One ranking per subset side by side: rank, class link, KL. */
+function KlRanking({ testId, subsets, name, modelHref }: { testId: string; subsets: { subset: string; ranked: KlNeighbour[] }[]; name: (label: number) => string; modelHref: string }) {
+  return (
+    <table data-testid={testId}>
+      <thead>
+        <tr><th className="num">#</th>{subsets.map((m) => <th key={m.subset}>{m.subset}</th>)}</tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: Math.max(...subsets.map((m) => m.ranked.length)) }, (_, rank) => (
+          <tr key={rank}>
+            <td className="num muted">{rank + 1}</td>
+            {subsets.map((m) => {
+              const n = m.ranked[rank];
+              return <td key={m.subset}>{n ? <><Link href={`${modelHref}/classes/${n.label}`}>{name(n.label)}</Link> <span className="muted num">{formatNumber(n.kl, 3)}</span></> : null}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
