@@ -85,6 +85,58 @@ describe('Models page', () => {
     expect(await page.getByTestId('load-more').count()).toBe(0);
   });
 
+  it('sorts by a column the API sorts server-side (latest run status), changing the URL and the row order', async () => {
+    await page.goto(`${dash.web.url}/`);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(3);
+    const order = async (direction: string) =>
+      (await dash.query<{ models: { nodes: { name: string }[] } }>(`{ models(first: 10, orderBy: { field: STATUS, direction: ${direction} }) { nodes { name } } }`)).models.nodes.map((m) => m.name);
+    const names = () => page.getByTestId('model-row').locator('td:nth-child(2)').allInnerTexts();
+    await page.getByRole('link', { name: /Latest run/ }).click();
+    await page.waitForURL(/sort=status&dir=desc/);
+    const desc = await order('DESC');
+    await expect.poll(names).toEqual(desc);
+    // The running re-analysis ranks before "succeeded" in the lifecycle, so it comes last when descending.
+    expect(desc.at(-1)).toBe(dash.seed.runningJob.modelName);
+    await page.getByRole('link', { name: /Latest run/ }).click();
+    await page.waitForURL(/sort=status&dir=asc/);
+    await expect.poll(names).toEqual(await order('ASC'));
+    expect((await names())[0]).toBe(dash.seed.runningJob.modelName);
+  });
+
+  it('filters by a tag checkbox from the API\'s tag list', async () => {
+    await page.goto(`${dash.web.url}/`);
+    const tags = page.getByTestId('tag-filters');
+    const { tags: listed } = await dash.query<{ tags: { name: string; modelCount: number }[] }>('{ tags { name modelCount } }');
+    expect(listed.find((t) => t.name === 'rn50')?.modelCount).toBe(1);
+    await expect.poll(() => tags.getByRole('checkbox').count()).toBe(listed.length);
+    expect(await tags.getByRole('checkbox', { name: 'rn50 (1)' }).count()).toBe(1);
+    await tags.getByRole('checkbox', { name: /rn50/ }).check();
+    await page.waitForURL(/tag=rn50/);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(1);
+    expect(await page.getByTestId('model-row').innerText()).toContain('resnet50-cifar100-s0');
+    await page.getByTestId('tag-filters').getByRole('checkbox', { name: /baseline/ }).check();
+    await page.waitForURL(/tag=rn50%2Cbaseline|tag=baseline%2Crn50/);
+    await expect.poll(() => page.getByTestId('model-row').count()).toBe(2);
+  });
+
+  it('goes to the next page and back with cursors in the URL', async () => {
+    await page.goto(`${dash.web.url}/?first=2&sort=name&dir=asc`);
+    const sorted = [...dash.seed.models.map((m) => m.name)].sort();
+    const names = () => page.getByTestId('model-row').locator('td:nth-child(2)').allInnerTexts();
+    await expect.poll(names).toEqual(sorted.slice(0, 2));
+    expect(await page.getByTestId('previous-page').count()).toBe(0);
+    await page.getByTestId('next-page').click();
+    await page.waitForURL(/after=/);
+    await expect.poll(names).toEqual(sorted.slice(2));
+    expect(await page.getByTestId('next-page').count()).toBe(0);
+    await page.getByTestId('previous-page').click();
+    await page.waitForURL(/before=/);
+    expect(page.url()).not.toMatch(/after=/);
+    await expect.poll(names).toEqual(sorted.slice(0, 2));
+    expect(await page.getByTestId('previous-page').count()).toBe(0);
+    expect(await page.getByTestId('next-page').count()).toBe(1);
+  });
+
   it('fits a phone-sized screen', async () => {
     const phone = await dash.browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     await phone.goto(`${dash.web.url}/`);
@@ -228,6 +280,12 @@ describe('Class page', () => {
     for (let s = 0; s < 4; s++) expect(number(await rows.nth(s).locator('td').nth(1).innerText())).toBeCloseTo(model.means[s][3], 1);
     expect(await rows.nth(3).innerText()).toContain(model.highLabels[3].includes(3) ? 'high-density' : 'low-density');
     await expect.poll(() => page.getByTestId('nearest-classes').locator('tbody tr').count()).toBe(8);
+    // The most distinct classes: farthest first, the first at least as far as any of the nearest.
+    const farthest = (await page.getByTestId('farthest-classes').locator('tbody tr td:nth-child(2) .num').allInnerTexts()).map(number);
+    expect(farthest).toHaveLength(8);
+    expect([...farthest].sort((a, b) => b - a)).toEqual(farthest);
+    const nearest = (await page.getByTestId('nearest-classes').locator('tbody tr td:nth-child(2) .num').allInnerTexts()).map(number);
+    expect(farthest[0]).toBeGreaterThanOrEqual(Math.max(...nearest));
     // The seed gives this model 8×8 RGB images and stage-4 log-densities: thumbnails, not the table.
     expect(model.hasImages).toBe(true);
     const grids = page.getByTestId('example-grid');
@@ -330,6 +388,26 @@ describe('Compare page', () => {
 });
 
 describe('Jobs page', () => {
+  it('lists jobs newest first and shows a running job\'s log tail, growing live', async () => {
+    await page.goto(`${dash.web.url}/jobs`);
+    const { fitRuns } = await dash.query<{ fitRuns: { nodes: { id: string; createdAt: string }[] } }>('{ fitRuns(first: 50) { nodes { id createdAt } } }');
+    await expect.poll(() => page.getByTestId('job-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-job')))).toEqual(fitRuns.nodes.map((n) => n.id));
+    const created = fitRuns.nodes.map((n) => Date.parse(n.createdAt));
+    expect([...created].sort((a, b) => b - a)).toEqual(created);
+    const running = page.locator('[data-testid="job-row"][data-status="RUNNING"]');
+    await expect.poll(() => page.getByTestId('live-mode').getAttribute('data-mode')).toBe('live');
+    await running.getByTestId('job-log').locator('summary').click();
+    const lines = running.getByTestId('job-log-lines').locator('li');
+    await expect.poll(() => lines.count()).toBe(3);
+    expect(await lines.first().innerText()).toMatch(/^\d\d:\d\d:\d\d claimed by /);
+    const last = await lines.last().innerText();
+    const done = Number(/(\d+)\/10 classes/.exec(last)![1]);
+    await dash.seed.runningJob.advance(1);
+    await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(4);
+    expect(await lines.last().innerText()).toContain(`${done + 1}/10 classes`);
+    await screenshot(page, 'jobs-log');
+  });
+
   it('shows the running analysis advancing live, and cancels it', async () => {
     await page.goto(`${dash.web.url}/jobs`);
     const running = page.locator('[data-testid="job-row"][data-status="RUNNING"]');

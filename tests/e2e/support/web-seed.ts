@@ -73,7 +73,7 @@ const SEED_CERTIFICATES = [
 export interface DashboardSeed {
   readonly models: SeededModel[];
   readonly classNames: string[];
-  /** The running re-analysis: its row id and a function that advances its progress. */
+  /** The running re-analysis: its row id and a function that advances its progress (and appends a log line). */
   readonly runningJob: { runId: number; modelName: string; advance(step: number): Promise<void> };
 }
 
@@ -251,7 +251,10 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
     message: `stage2: ${classesDone}/${size.classes} classes fitted`,
     updatedAt: new Date().toISOString(),
   });
-  await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress);
+  // The job log as the runner writes it: one line per new step (apps/api/src/jobs/progress-log.ts).
+  const logLine = () => `${new Date().toISOString().slice(11, 19)} fit · layer stage2 (2/${STAGES}) · ${classesDone}/${size.classes} classes · ${progress().message}`;
+  await heartbeatRun(db, rerun.id, WORKER, undefined, [`${new Date().toISOString().slice(11, 19)} claimed by ${WORKER} (attempt 1)`, `${new Date().toISOString().slice(11, 19)} svd · layer stage2 (2/${STAGES})`]);
+  await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress, [logLine()]);
   return {
     models: seeded,
     classNames,
@@ -260,7 +263,7 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       modelName: first.name,
       async advance(step: number) {
         classesDone = Math.min(size.classes, classesDone + step);
-        await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress);
+        await heartbeatRun(db, rerun.id, WORKER, { ...progress(), ...({ sweepsPerSecond: 3.4 } as object) } as RunProgress, [logLine()]);
       },
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Watches one fit run by polling its row: yields it at once, then whenever its status or progress changes, and
+ * Watches one fit run by polling its row: yields it at once, then whenever its status, progress or log changes, and
  * finishes after a final state. Polling the table works for in-process jobs and for workers in other processes.
  */
 import { getRun, type Db, type FitRunRow } from '@classfit/db';
@@ -14,7 +14,7 @@ export interface WatchOptions {
   readonly signal?: AbortSignal;
 }
 
-const fingerprint = (run: FitRunRow): string => JSON.stringify([run.status, run.progress, run.error, run.cancelRequested]);
+const fingerprint = (run: FitRunRow): string => JSON.stringify([run.status, run.progress, run.error, run.cancelRequested, run.log.at(-1) ?? null]);
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

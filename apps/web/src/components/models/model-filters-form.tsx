@@ -97,7 +97,7 @@ export function ModelFiltersForm({ view, architectures, datasets, tags }: ModelF
       </label>
       <fieldset>
         <legend>Accuracy (0–1)</legend>
-        <div className="row" style={{ flexWrap: 'nowrap' }}>
+        <div className="accuracy-bounds">
           <label className="field">
             <span>at least</span>
             <input type="number" name="accmin" min={0} max={1} step={0.01} defaultValue={view.accuracyMin ?? ''} placeholder="0.7" data-testid="accuracy-min" onBlur={(e) => apply(e.currentTarget.form!)} />
