@@ -20,10 +20,12 @@ import type { DemoReporter } from './demo-reporter.ts';
 /** Certification settings of the demo (measured to keep the step within ~90 s on 2 cores; see the module doc). */
 export const DEMO_CERTIFICATION = Object.freeze({ sigma: 0.5, perBin: 2, n0: 40, n: 400, alpha: 0.001, seed: 0 });
 
+/** The certification settings a demo run uses. */
+export type DemoCertification = typeof DEMO_CERTIFICATION;
+
 const NOTE_MARK = 'Certified robustness:';
 
-function certificationNote(config: DemoConfig): string {
-  const c = DEMO_CERTIFICATION;
+function certificationNote(config: DemoConfig, c: DemoCertification): string {
   const cap = c.sigma * normalQuantile(clopperPearsonLower(c.n, c.n, c.alpha));
   return (
     `${NOTE_MARK} ${c.perBin} examples per density bin (deepest stage) certified by randomized smoothing with ONE ` +
@@ -34,20 +36,26 @@ function certificationNote(config: DemoConfig): string {
 }
 
 /** Trains the noisy base network unless it is saved already; returns its directory. */
-export async function trainDemoBaseNetwork(config: DemoConfig, data: ImageDataset, paths: DemoPaths, report: DemoReporter): Promise<string> {
+export async function trainDemoBaseNetwork(
+  config: DemoConfig,
+  data: ImageDataset,
+  paths: DemoPaths,
+  report: DemoReporter,
+  certification: DemoCertification = DEMO_CERTIFICATION,
+): Promise<string> {
   const arch = config.memorization.arch;
-  const directory = paths.noisyNetwork(arch, DEMO_CERTIFICATION.sigma);
+  const directory = paths.noisyNetwork(arch, certification.sigma);
   if (await stat(join(directory, 'model.json')).then(() => true, () => false)) {
     report.note(`base network: reusing ${directory}`);
     return directory;
   }
-  const bar = report.bar(`train ${arch} with input noise σ = ${DEMO_CERTIFICATION.sigma}`, config.epochs);
+  const bar = report.bar(`train ${arch} with input noise σ = ${certification.sigma}`, config.epochs);
   await runTrainingJobs(
     [{
       spec: { arch, width: config.memorization.width, inputShape: data.imageShape, numClasses: data.classNames.length, seed: config.seed },
-      options: { epochs: config.epochs, batchSize: config.batchSize, augmentPad: 0, augmentFlip: false, padValue: blackLevel(data), noiseStd: DEMO_CERTIFICATION.sigma, seed: config.seed },
+      options: { epochs: config.epochs, batchSize: config.batchSize, augmentPad: 0, augmentFlip: false, padValue: blackLevel(data), noiseStd: certification.sigma, seed: config.seed },
       saveDirectory: directory,
-      info: { dataset: selectionOf(data), classNames: data.classNames, normalization: data.normalization, noiseStd: DEMO_CERTIFICATION.sigma, demo: true },
+      info: { dataset: selectionOf(data), classNames: data.classNames, normalization: data.normalization, noiseStd: certification.sigma, demo: true },
     }],
     { train: data.train, heldOut: data.test },
     {
@@ -60,20 +68,26 @@ export async function trainDemoBaseNetwork(config: DemoConfig, data: ImageDatase
 }
 
 /** Certifies a subsample of every demo model's density bins (stored examples are skipped) and notes the settings on the model. */
-export async function certifyDemoModels(ctx: AppContext, config: DemoConfig, networkDir: string, report: DemoReporter): Promise<CertifyModelResult[]> {
+export async function certifyDemoModels(
+  ctx: AppContext,
+  config: DemoConfig,
+  networkDir: string,
+  report: DemoReporter,
+  certification: DemoCertification = DEMO_CERTIFICATION,
+): Promise<CertifyModelResult[]> {
   const results: CertifyModelResult[] = [];
   for (const arch of config.architectures) {
     const name = demoModelName(arch, config.width);
     let bar: ReturnType<DemoReporter['bar']> | undefined;
     const result = await certifyModelExamples(
       ctx,
-      { model: name, networkDir, ...DEMO_CERTIFICATION },
+      { model: name, networkDir, ...certification },
       { onProgress: (done, total) => (bar ??= report.bar(`certify ${arch}`, total)).update(done) },
     );
     bar?.finish();
     report.note(`${name}: ${result.certified} certified, ${result.skipped} already stored, ${result.abstained} abstained (${result.bins} bins of ${result.layer})`);
     const model = await getModelByName(ctx.db, name);
-    if (model && !(model.notes ?? '').includes(NOTE_MARK)) await updateModel(ctx.db, model.id, { notes: [model.notes, certificationNote(config)].filter(Boolean).join(' ') });
+    if (model && !(model.notes ?? '').includes(NOTE_MARK)) await updateModel(ctx.db, model.id, { notes: [model.notes, certificationNote(config, certification)].filter(Boolean).join(' ') });
     results.push(result);
   }
   return results;

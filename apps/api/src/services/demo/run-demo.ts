@@ -8,7 +8,7 @@ import { demoConfig, type DemoConfig, loadDataset } from '@classfit/core/models'
 import type { AppContext } from '../../context/app-context.ts';
 import type { AnalysisOptionsInput } from '../analysis-options.ts';
 import type { AnalysisSummary } from '../analyze-model.ts';
-import { certifyDemoModels, DEMO_CERTIFICATION, trainDemoBaseNetwork } from './certify-demo.ts';
+import { certifyDemoModels, DEMO_CERTIFICATION, type DemoCertification, trainDemoBaseNetwork } from './certify-demo.ts';
 import { demoModelName, demoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
 import { analyzeDemoModel, importDemoModel } from './import-and-analyze.ts';
@@ -21,13 +21,23 @@ import { estimateDemoMemorization, extractDemoLayouts, trainDemoNetworks } from 
  */
 export const DEMO_ANALYSIS: AnalysisOptionsInput = Object.freeze({ iterations: 200, burnIn: 100, thin: 5, subsetIterations: 100, seed: 0 });
 
+/** Everything a demo run is parameterised by; `npm run demo` uses {@link DEFAULT_DEMO_PLAN}. */
+export interface DemoPlan {
+  readonly config: DemoConfig;
+  readonly analysis: AnalysisOptionsInput;
+  readonly certification: DemoCertification;
+}
+
+export const DEFAULT_DEMO_PLAN: DemoPlan = Object.freeze({ config: demoConfig, analysis: DEMO_ANALYSIS, certification: DEMO_CERTIFICATION });
+
 export interface DemoResult {
   readonly models: string[];
   readonly summaries: Record<string, AnalysisSummary | null>;
 }
 
 /** Prepares every demo model (idempotent); returns their names. */
-export async function runDemo(ctx: AppContext, report: DemoReporter, config: DemoConfig = demoConfig): Promise<DemoResult> {
+export async function runDemo(ctx: AppContext, report: DemoReporter, plan: DemoPlan = DEFAULT_DEMO_PLAN): Promise<DemoResult> {
+  const { config } = plan;
   const paths = demoPaths(ctx.home);
   const names = config.architectures.map((arch) => demoModelName(arch, config.width));
   report.step(`Fashion-MNIST: ${config.trainSize} training and ${config.testSize} held-out images (seed ${config.seed})`);
@@ -46,12 +56,12 @@ export async function runDemo(ctx: AppContext, report: DemoReporter, config: Dem
   report.step(`Analysis of all four stages: SVD, DP-GMM per class, densities, groups, entropies, KL, generative classification`);
   const summaries: Record<string, AnalysisSummary | null> = {};
   for (const arch of config.architectures) {
-    summaries[demoModelName(arch, config.width)] = await analyzeDemoModel(ctx, arch, config, DEMO_ANALYSIS, report);
+    summaries[demoModelName(arch, config.width)] = await analyzeDemoModel(ctx, arch, config, plan.analysis, report);
   }
 
-  const c = DEMO_CERTIFICATION;
+  const c = plan.certification;
   report.step(`Certified robustness: ${c.perBin} examples per density bin, randomized smoothing (σ = ${c.sigma}, n0 = ${c.n0}, n = ${c.n})`);
-  const baseNetwork = await trainDemoBaseNetwork(config, data, paths, report);
-  await certifyDemoModels(ctx, config, baseNetwork, report);
+  const baseNetwork = await trainDemoBaseNetwork(config, data, paths, report, c);
+  await certifyDemoModels(ctx, config, baseNetwork, report, c);
   return { models: names, summaries };
 }
