@@ -2,12 +2,12 @@
  * `classfit fit` as a service: one layer's activations and labels from .npy
  * files → per-class DP-GMMs → a `classfit.predictive/v1` file (DESIGN.md §7).
  */
-import { fitClassDensities, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
+import { type FitCheckpoint, fitClassDensities, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
 import { writePredictiveFile, type PredictiveModel } from '@classfit/core/density';
-import { readNpyFile, validateActivations, validateLabels } from '@classfit/core/io';
+import { readNpyFile, validateActivations, validateLabels, writeFileAtomic } from '@classfit/core/io';
 import { project, truncatedSvdViaGram } from '@classfit/core/linalg';
 import { InvalidArgumentError } from '@classfit/core';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { classDataFrom } from './analysis/class-data.ts';
 
 export interface FitFilesInput {
@@ -19,6 +19,13 @@ export interface FitFilesInput {
   /** JSON list of class names indexed by label, or an object label → name. */
   classNamesPath?: string;
   fit: Partial<FitOptionsInput>;
+  /**
+   * Resumable fits: checkpoints are written here every `checkpointEverySweeps` sweeps and when the fit
+   * is aborted; if the file exists, the fit continues from it (same data and options give the same
+   * result as an uninterrupted run). Removed once the predictive file is written.
+   */
+  checkpointPath?: string;
+  checkpointEverySweeps?: number;
   onProgress?(progress: FitProgress): void;
   signal?: AbortSignal;
 }
@@ -30,6 +37,8 @@ export interface FitFilesSummary {
   /** Cumulative uncentred variance captured by the kept SVD components, when reduced. */
   varianceCaptured: number | null;
   classes: { label: number; name: string; n: number; meanClusters: number; rHat: number | null }[];
+  /** The sweep a resumed fit continued from (null for a fresh fit). */
+  resumedFromSweep: number | null;
   totalMs: number;
   perSweepMs: number;
   workers: number;
@@ -61,9 +70,18 @@ export async function fitFiles(input: FitFilesInput): Promise<FitFilesSummary> {
   const all = Array.from({ length: n }, (_, i) => i);
   const classes = classDataFrom(z, dim, labels, all, names);
   if (classes.length === 0) throw new InvalidArgumentError('labels', 'no class has at least 2 examples');
-  const result = await fitClassDensities(classes, input.fit, { onProgress: input.onProgress, signal: input.signal });
+  const checkpointPath = input.checkpointPath;
+  const resumeFrom = checkpointPath ? await readCheckpoint(checkpointPath) : undefined;
+  const result = await fitClassDensities(classes, input.fit, {
+    onProgress: input.onProgress,
+    signal: input.signal,
+    resumeFrom,
+    checkpointEverySweeps: input.checkpointEverySweeps,
+    onCheckpoint: checkpointPath ? (c) => writeFileAtomic(checkpointPath, new TextEncoder().encode(JSON.stringify(c))) : undefined,
+  });
   const predictive: PredictiveModel = { ...result.predictive, projection };
   await writePredictiveFile(input.outPath, predictive);
+  if (checkpointPath) await rm(checkpointPath, { force: true });
 
   return {
     n,
@@ -77,10 +95,25 @@ export async function fitFiles(input: FitFilesInput): Promise<FitFilesSummary> {
       meanClusters: mean(c.traces.map((t) => t.clusterCount)),
       rHat: c.diagnostics.rHat,
     })),
+    resumedFromSweep: resumeFrom ? Math.min(...resumeFrom.chains.map((c) => c.sweep)) : null,
     totalMs: result.timingsMs.total,
     perSweepMs: result.timingsMs.perSweep,
     workers: result.options.workers,
   };
+}
+
+async function readCheckpoint(path: string): Promise<FitCheckpoint | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as FitCheckpoint;
+  } catch (error) {
+    throw new InvalidArgumentError('checkpoint', `${path} is not a classfit fit checkpoint: ${(error as Error).message}`);
+  }
 }
 
 async function readClassNames(path: string): Promise<Map<number, string>> {

@@ -23,7 +23,9 @@ Options:
   --workers W           worker threads (default: CPU count)
   --trace-averaging M   log (paper code, default) | density (Eq. 3)
   --alpha-update M      paper (default) | textbook
-  --weights M           paper (default) | crp`;
+  --weights M           paper (default) | crp
+  --checkpoint FILE     resumable fit: checkpoints go here (every 25 sweeps and on Ctrl-C) and an
+                        existing FILE is continued from; removed when the fit completes`;
 
 export const command: CliCommand = {
   summary: 'fit per-class DP-GMM densities to one layer → predictive file',
@@ -44,11 +46,18 @@ export const command: CliCommand = {
       'trace-averaging': { type: 'string' },
       'alpha-update': { type: 'string' },
       weights: { type: 'string' },
+      checkpoint: { type: 'string' },
     });
     const iterations = integerOption(values.iterations, 'iterations', 1) ?? 400;
     const burnIn = integerOption(values['burn-in'], 'burn-in', 0) ?? Math.min(320, Math.floor(iterations * 0.8));
     const progress = createProgressBar('fit', iterations);
+    const abort = new AbortController();
+    const interrupt = () => abort.abort();
+    process.once('SIGINT', interrupt);
     const summary = await fitFiles({
+      checkpointPath: values.checkpoint,
+      checkpointEverySweeps: 25,
+      signal: abort.signal,
       activationsPath: requiredString(values.activations, 'activations'),
       labelsPath: requiredString(values.labels, 'labels'),
       outPath: requiredString(values.out, 'out'),
@@ -69,11 +78,17 @@ export const command: CliCommand = {
       },
       onProgress: (p) =>
         progress.update(p.sweep, `${p.classCount} classes × ${p.chains} chain(s) · ${p.meanClusters.toFixed(1)} clusters · ${p.sweepsPerSecond.toFixed(2)} sweeps/s`),
-    });
+    }).catch((error: unknown) => {
+      if ((error as Error).name === 'AbortError' && values.checkpoint) {
+        process.stderr.write(`\ninterrupted: checkpoint saved to ${values.checkpoint}; run the same command to resume\n`);
+        process.exit(130);
+      }
+      throw error;
+    }).finally(() => process.off('SIGINT', interrupt));
     progress.finish();
     const clusters = summary.classes.map((c) => c.meanClusters);
     const lines = [
-      `wrote ${values.out}`,
+      `wrote ${values.out}${summary.resumedFromSweep !== null ? ` (resumed from sweep ${summary.resumedFromSweep})` : ''}`,
       `examples ${summary.n} · classes ${summary.classes.length} · dim ${summary.dim}${summary.rawDim !== summary.dim ? ` (SVD from ${summary.rawDim}, ${(100 * (summary.varianceCaptured ?? 0)).toFixed(1)}% of uncentred variance)` : ''}`,
       `clusters per class (mean over kept traces): min ${Math.min(...clusters).toFixed(1)} · mean ${(clusters.reduce((a, b) => a + b, 0) / clusters.length).toFixed(1)} · max ${Math.max(...clusters).toFixed(1)}`,
       `time ${(summary.totalMs / 1000).toFixed(1)} s · ${summary.perSweepMs.toFixed(1)} ms per sweep · ${summary.workers} worker(s) · sampler: typed-array kernels${getBackendInfo() ? ` · tfjs backend ${getBackendInfo()!.name}` : ''}`,

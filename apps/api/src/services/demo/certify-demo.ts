@@ -18,10 +18,17 @@ import { demoModelName, type DemoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
 
 /** Certification settings of the demo (measured to keep the step within ~90 s on 2 cores; see the module doc). */
-export const DEMO_CERTIFICATION = Object.freeze({ sigma: 0.5, perBin: 2, n0: 40, n: 400, alpha: 0.001, seed: 0 });
+export const DEMO_CERTIFICATION: DemoCertification = Object.freeze({ sigma: 0.5, perBin: 2, n0: 40, n: 400, alpha: 0.001, seed: 0 });
 
-/** The certification settings a demo run uses. */
-export type DemoCertification = typeof DEMO_CERTIFICATION;
+/** The certification settings a demo run uses (see `certifyModelExamples`). */
+export interface DemoCertification {
+  readonly sigma: number;
+  readonly perBin: number;
+  readonly n0: number;
+  readonly n: number;
+  readonly alpha: number;
+  readonly seed: number;
+}
 
 const NOTE_MARK = 'Certified robustness:';
 
