@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { InvalidArgumentError } from '../errors/index.ts';
 import { createRng, type Rng } from '../rng/index.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 import { argmaxRows } from './predict.ts';
 import { clopperPearsonLower } from './stats/clopper-pearson.ts';
 import { normalQuantile } from './stats/normal-quantile.ts';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { InvalidArgumentError } from '../errors/index.ts';
 import { STAGE_OUTPUT_NAMES } from './layers.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 
 /** One stage's read-out: global-average-pooled post-ReLU block outputs. */
 export interface StageActivations {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from '../errors/index.ts';
 import { writeFileAtomic } from '../io/index.ts';
 import type { ArchitectureSpec } from './architecture.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 
 /** What classfit stores beside a network's weights (model.json `userDefinedMetadata.classfit`). */
 export interface ModelMetadata {

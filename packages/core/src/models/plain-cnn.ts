@@ -1,7 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { type ArchitectureSpec, validateSpec } from './architecture.ts';
 import { batchNorm, conv, convBnRelu, createLayerContext, logitsHead, relu } from './layers.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 
 /**
  * Builds the paper's control network (Fig. A.8): a plain, non-residual 8-layer CNN.

@@ -2,7 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { type ArchitectureSpec, validateSpec } from './architecture.ts';
 import { batchNorm, conv, convBnRelu, createLayerContext, type LayerContext, logitsHead, relu } from './layers.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 
 /** BasicBlocks per stage: ResNet-18 [2,2,2,2], ResNet-10 [1,1,1,1]. */
 const BLOCKS = { resnet18: [2, 2, 2, 2], resnet10: [1, 1, 1, 1] } as const;

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/index.ts';
 import type { OneCycleSchedule } from './schedule.ts';
-import type { TrainProgress } from './train.ts';
+import type { TrainProgress } from './train-progress.ts';
 
 /** Options of `trainClassifier`; every field but `epochs` has a default. */
 export interface TrainOptions {

@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { InvalidArgumentError } from '../errors/index.ts';
 import { createRng } from '../rng/index.ts';
 import { type Augmentation, assembleBatch } from './augment.ts';
-import type { ClassfitNetwork } from './network.ts';
+import type { ClassfitNetwork } from './classfit-network.ts';
 import { accuracy, argmaxRows, predictLogits } from './predict.ts';
 import { type OneCycleSchedule, oneCycleLearningRate } from './schedule.ts';
 import { createNesterovSgd } from './sgd.ts';
 import { type TrainOptions, resolveTrainOptions } from './train-options.ts';
+import type { EpochSummary, TrainProgress } from './train-progress.ts';
 
 /** Examples to train or evaluate on: normalised images [n, h, w, c] and labels [n]. */
 export interface LabelledImages {
@@ -14,21 +15,7 @@ export interface LabelledImages {
   readonly labels: Int32Array;
 }
 
-/** Progress reported after every batch and every epoch. */
-export type TrainProgress =
-  | { readonly kind: 'batch'; readonly epoch: number; readonly batch: number; readonly batches: number; readonly loss: number; readonly accuracy: number; readonly learningRate: number; readonly examplesPerSecond: number }
-  | ({ readonly kind: 'epoch' } & EpochSummary);
-
-/** One epoch's averages. */
-export interface EpochSummary {
-  readonly epoch: number;
-  readonly loss: number;
-  readonly accuracy: number;
-  /** Held-out accuracy after the epoch (NaN when no held-out set or not evaluated this epoch). */
-  readonly heldOutAccuracy: number;
-  readonly seconds: number;
-  readonly examplesPerSecond: number;
-}
+export type { EpochSummary, TrainProgress } from './train-progress.ts';
 
 /** What `trainClassifier` returns (the network's weights are trained in place). */
 export interface TrainResult {
