@@ -1,6 +1,5 @@
 import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** Convergence diagnostics of one class fit (trimmed for storage). */
 export interface ClassFitDiagnostics {
@@ -15,13 +14,7 @@ export interface ClassFitDiagnostics {
 export const classFits = pgTable(
   'class_fits',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     label: integer('label').notNull(),
     n: integer('n').notNull(),
     meanLogDensity: doublePrecision('mean_log_density'),

@@ -1,6 +1,5 @@
 import { integer, jsonb, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** Statistics of one density bin (examples sorted by own-class log-density, METHOD.md H.3). */
 export interface DensityBinStats {
@@ -17,13 +16,7 @@ export interface DensityBinStats {
 export const densityBins = pgTable(
   'density_bins',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     bin: integer('bin').notNull(),
     stats: jsonb('stats').$type<DensityBinStats>().notNull(),
   },

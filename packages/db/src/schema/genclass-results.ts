@@ -1,18 +1,11 @@
 import { doublePrecision, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** Per (run, layer, subset): generative classification of held-out examples (METHOD.md G). */
 export const genclassResults = pgTable(
   'genclass_results',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     /** `least` | `most` | `random`. */
     subset: text('subset').notNull(),
     f1Mean: doublePrecision('f1_mean').notNull(),

@@ -1,18 +1,11 @@
 import { doublePrecision, integer, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** Per (run, layer): the largest-gap split of class mean log-densities (METHOD.md H.1). */
 export const groupSplits = pgTable(
   'group_splits',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     threshold: doublePrecision('threshold').notNull(),
     gap: doublePrecision('gap').notNull(),
     lowCount: integer('low_count').notNull(),

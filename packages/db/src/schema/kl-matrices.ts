@@ -1,18 +1,11 @@
-import { doublePrecision, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { doublePrecision, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** Per (run, layer, subset): between-class KL matrix, C×C, zero diagonal (METHOD.md F). */
 export const klMatrices = pgTable(
   'kl_matrices',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     subset: text('subset').notNull(),
     /** Class labels, in matrix order. */
     labels: jsonb('labels').$type<number[]>().notNull(),

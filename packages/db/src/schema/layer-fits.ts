@@ -1,18 +1,11 @@
 import { integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { fitRuns } from './fit-runs.ts';
-import { layers } from './layers.ts';
+import { runLayerKey } from './run-layer-key.ts';
 
 /** One layer's fit within a run: the reduction used and the predictive file of all its classes. */
 export const layerFits = pgTable(
   'layer_fits',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => fitRuns.id, { onDelete: 'cascade' }),
-    layerId: integer('layer_id')
-      .notNull()
-      .references(() => layers.id, { onDelete: 'cascade' }),
+    ...runLayerKey(),
     reducedDim: integer('reduced_dim').notNull(),
     classCount: integer('class_count').notNull(),
     /** Artifact key of the `classfit.predictive/v1` JSON (with projection). */
