@@ -9,22 +9,10 @@
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './chart-frame';
 import { axisProps, ChartTooltip, gridProps, legendProps } from './theme';
+import type { DensityBinData } from '@/lib/api/layer';
 
-export interface DensityBinRow {
-  index: number;
-  count: number;
-  logDensityMean: number | null;
-  logDensitySd: number | null;
-  memorizationMean: number | null;
-  memorizationSd: number | null;
-  highDensityShare: number | null;
-  /** Certified examples in the bin (0 when none); the robustness fields are null then. */
-  certifiedCount: number;
-  meanRadius: number | null;
-  sdRadius: number | null;
-  abstainRate: number | null;
-  smoothedAccuracy: number | null;
-}
+/** One bin as the API returns it (a type-only import: nothing server-side reaches the client bundle). */
+export type DensityBinRow = DensityBinData;
 
 type DotProps = { cx?: number; cy?: number; index: number; value?: unknown; payload: DensityBinRow };
 
