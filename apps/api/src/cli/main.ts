@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
     const lines = await Promise.all(
-      Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(14)}${(await load()).command.summary}`),
+      Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(16)}${(await load()).command.summary}`),
     );
     process.stdout.write(`Usage: classfit <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun classfit <command> --help for a command's options.\n`);
     return 0;
