@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, interpolateStops, luminance, makeColorScale, MISSING_COLOR, niceTicks } from './color-scale';
+import { extent, interpolateStops, luminance, makeColorScale, makeRowColorScales, MISSING_COLOR, niceTicks } from './color-scale';
 
 describe('makeColorScale', () => {
   it('maps the ends of a sequential domain to the ends of viridis', () => {
@@ -58,5 +58,24 @@ describe('interpolateStops', () => {
     expect(interpolateStops(stops, 0.5)).toBe('rgb(100, 50, 0)');
     expect(interpolateStops(stops, 2)).toBe('rgb(200, 100, 0)');
     expect(interpolateStops(stops, -1)).toBe('rgb(0, 0, 0)');
+  });
+});
+
+describe('makeRowColorScales', () => {
+  it('spans each row over its own extent, so a narrow row still reaches both ends of viridis', () => {
+    const [narrow, wide] = makeRowColorScales([[1.0, 1.5, 2.0], [-80, 0, 60]]);
+    expect(narrow.domain).toEqual([1, 2]);
+    expect(wide.domain).toEqual([-80, 60]);
+    expect(narrow.color(1)).toBe('rgb(68, 1, 84)');
+    expect(narrow.color(2)).toBe('rgb(253, 231, 37)');
+    // on one shared scale the narrow row's ends lie within 1 % of its colour ramp of each other
+    const shared = makeColorScale([1, 1.5, 2, -80, 0, 60]);
+    expect(Math.abs(luminance(shared.color(2)) - luminance(shared.color(1)))).toBeLessThan(0.01);
+  });
+
+  it('keeps missing cells missing and gives an empty row the default domain', () => {
+    const [row, empty] = makeRowColorScales([[null, 3, 4], [null, Number.NaN]]);
+    expect(row.color(null)).toBe(MISSING_COLOR);
+    expect(empty.domain).toEqual([0, 1]);
   });
 });

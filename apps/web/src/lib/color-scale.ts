@@ -70,6 +70,15 @@ export function makeColorScale(values: Iterable<number | null | undefined>, kind
   });
 }
 
+/**
+ * One scale per row of a `[rows][columns]` matrix, each over that row's own values: colours then compare
+ * cells within a row only (e.g. layers whose log-densities differ in magnitude with their dimension).
+ * @returns `rows.length` scales; a row with no finite value gets the [0, 1] scale (all its cells missing).
+ */
+export function makeRowColorScales(rows: readonly (readonly (number | null | undefined)[])[], kind: ScaleKind = 'sequential'): ColorScale[] {
+  return rows.map((row) => makeColorScale(row, kind));
+}
+
 /** Relative luminance (WCAG) of an `rgb(r, g, b)` string; used to pick readable text over a cell. */
 export function luminance(rgb: string): number {
   const match = /rgb\((\d+), (\d+), (\d+)\)/.exec(rgb);

@@ -28,6 +28,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const model = await fetchModel(id);
   if (!model) notFound();
   const statistic = parseStatistic(param(query, 'stat'));
+  const perLayer = param(query, 'scale') === 'row';
   const base = `/models/${encodeURIComponent(id)}`;
   return (
     <>
@@ -47,7 +48,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
       </div>
       <div className="stack">
         <Suspense key={statistic} fallback={<SectionSkeleton title="Layer × class heatmap" height={280} />}>
-          <ModelHeatmap model={model} statistic={statistic} base={base} query={query} />
+          <ModelHeatmap model={model} statistic={statistic} perLayer={perLayer} base={base} query={query} />
         </Suspense>
         <Suspense fallback={<SectionSkeleton title="Where the two modes appear" height={300} />}>
           <DepthSplits model={model} base={base} />
@@ -58,7 +59,8 @@ export default async function ModelPage({ params, searchParams }: Props) {
   );
 }
 
-async function ModelHeatmap({ model, statistic, base, query }: { model: ModelInfo; statistic: StatisticKey; base: string; query: SearchParams }) {
+/** `scale=row` in the URL colours each layer's row over its own range (log-densities grow with a layer's dimension). */
+async function ModelHeatmap({ model, statistic, perLayer, base, query }: { model: ModelInfo; statistic: StatisticKey; perLayer: boolean; base: string; query: SearchParams }) {
   const spec = STATISTICS[statistic];
   const heatmap = await fetchHeatmap(model.id, spec.api);
   const switcher = (
@@ -77,13 +79,23 @@ async function ModelHeatmap({ model, statistic, base, query }: { model: ModelInf
   }
   const name = classNames(model);
   const isGroup = spec.scale === 'categorical';
+  const scaleSwitcher = isGroup ? null : (
+    <SegmentedLinks
+      label="Colour scale"
+      current={perLayer ? 'row' : 'all'}
+      options={[
+        { key: 'all', label: 'one scale', href: hrefWith(base, query, { scale: null }) },
+        { key: 'row', label: 'colour per layer', href: hrefWith(base, query, { scale: 'row' }) },
+      ]}
+    />
+  );
   const values = isGroup ? groupMatrix(heatmap.labels, heatmap.rows.map((r) => r.groupSplit)) : heatmap.rows.map((r) => r.values);
   return (
     <HeatmapCard
       title="Layer × class heatmap"
-      subtitle={`${spec.label} of every class at every layer (latest run). Click a cell for the class, a layer name for the layer.`}
+      subtitle={`${spec.label} of every class at every layer (latest run)${perLayer && !isGroup ? ', coloured within each layer' : ''}. Click a cell for the class, a layer name for the layer.`}
       name={`${model.name}-${statistic}-heatmap`}
-      actions={switcher}
+      actions={<>{switcher}{scaleSwitcher}</>}
       label={`${spec.label} by layer and class for ${model.name}`}
       rows={heatmap.rows.map((r) => r.layer.name)}
       rowHrefs={heatmap.rows.map((r) => `${base}/layers/${encodeURIComponent(r.layer.id)}`)}
@@ -92,6 +104,7 @@ async function ModelHeatmap({ model, statistic, base, query }: { model: ModelInf
       values={values}
       valueLabel={spec.label}
       scale={spec.scale}
+      colorBy={perLayer ? 'row' : 'all'}
       categories={isGroup ? [
         { value: GROUP_CODE.LOW, label: 'low-density', color: 'var(--group-low)' },
         { value: GROUP_CODE.HIGH, label: 'high-density', color: 'var(--group-high)' },

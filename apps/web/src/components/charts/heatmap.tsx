@@ -2,12 +2,12 @@
 
 /**
  * A small SVG heatmap (recharts has none): rows × columns of cells coloured by a sequential or diverging
- * scale, or by category; a colour legend; a tooltip with the exact value on hover or keyboard focus
+ * scale (over all cells, or per row), or by category; a colour legend; a tooltip with the exact value on hover or keyboard focus
  * (arrow keys move the cell, Enter follows the cell's link).
  */
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { makeColorScale, niceTicks, type ScaleKind } from '@/lib/color-scale';
+import { makeColorScale, makeRowColorScales, niceTicks, type ColorScale, type ScaleKind } from '@/lib/color-scale';
 import { formatNumber } from '@/lib/format';
 
 export interface HeatmapCategory {
@@ -42,19 +42,26 @@ export interface HeatmapProps {
   square?: boolean;
   /** Room for row names, in viewBox units (default 112). */
   rowLabelWidth?: number;
+  /**
+   * `'all'` (default): one colour scale over every cell; `'row'`: each row coloured over its own min–max, for
+   * rows of different magnitude. Tooltips and `data-value` keep the raw values either way.
+   */
+  colorBy?: 'all' | 'row';
 }
 
 const WIDTH = 1100;
 const TOP = 8;
 const LEGEND = 56;
 
-export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label, square = false, rowLabelWidth = 112 }: HeatmapProps) {
+export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential', categories, columnHrefs, rowHrefs, rowAxis, columnAxis, digits = 4, label, square = false, rowLabelWidth = 112, colorBy = 'all' }: HeatmapProps) {
   const LEFT = rowLabelWidth;
   const router = useRouter();
   const [active, setActive] = useState<{ r: number; c: number } | null>(null);
 
   const flat = useMemo(() => values.flat(), [values]);
-  const colorScale = useMemo(() => (scale === 'categorical' ? null : makeColorScale(flat, scale)), [flat, scale]);
+  const perRow = colorBy === 'row' && scale !== 'categorical';
+  const colorScale = useMemo(() => (scale === 'categorical' ? null : makeColorScale(perRow ? [0, 1] : flat, scale)), [flat, scale, perRow]);
+  const rowScales = useMemo<ColorScale[] | null>(() => (perRow ? makeRowColorScales(values, scale) : null), [values, scale, perRow]);
   const categoryOf = useMemo(() => new Map((categories ?? []).map((c) => [c.value, c])), [categories]);
 
   const { cellW, cellH } = cellSize(rows.length, columns.length, square, LEFT);
@@ -75,17 +82,18 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
       values
         .map((row, r) =>
           row
-            .map((value, c) => `<rect data-r="${r}" data-c="${c}" data-value="${value ?? ''}" x="${LEFT + c * cellW}" y="${TOP + r * cellH}" width="${cellW + 0.2}" height="${cellH + 0.2}" fill="${colorOf(value)}"></rect>`)
+            .map((value, c) => `<rect data-r="${r}" data-c="${c}" data-value="${value ?? ''}" x="${LEFT + c * cellW}" y="${TOP + r * cellH}" width="${cellW + 0.2}" height="${cellH + 0.2}" fill="${colorOf(value, r)}"></rect>`)
             .join(''),
         )
         .join(''),
     // colorOf depends only on the scale inputs listed here.
-    [values, colorScale, categoryOf, scale, LEFT, cellW, cellH],
+    [values, colorScale, rowScales, categoryOf, scale, LEFT, cellW, cellH],
   );
 
-  function colorOf(value: number | null): string {
+  /** Colour of a cell's value; with per-row colours, `row` picks the row's scale (the legend passes none). */
+  function colorOf(value: number | null, row?: number): string {
     if (scale === 'categorical') return value === null ? 'var(--heatmap-missing)' : (categoryOf.get(value)?.color ?? 'var(--heatmap-missing)');
-    return colorScale!.color(value);
+    return (row !== undefined && rowScales ? rowScales[row] : colorScale!).color(value);
   }
   function describe(value: number | null): string {
     if (value === null) return 'no value';
@@ -174,7 +182,7 @@ export function Heatmap({ rows, columns, values, valueLabel, scale = 'sequential
             {rowAxis}
           </text>
         ) : null}
-        <Legend x={LEFT} y={TOP + gridH + labelBand + (columnAxis ? 20 : 6)} width={legendWidth} scale={scale} domain={colorScale?.domain} colorOf={colorOf} categories={categories} valueLabel={valueLabel} digits={digits} />
+        <Legend x={LEFT} y={TOP + gridH + labelBand + (columnAxis ? 20 : 6)} width={legendWidth} scale={scale} domain={colorScale?.domain} colorOf={colorOf} categories={categories} valueLabel={valueLabel} digits={digits} perRow={perRow ? (rowAxis ?? 'row') : undefined} />
       </svg>
       {active ? (
         <div className="chart-tooltip heatmap-tooltip" role="status" style={{ left: `${tooltipLeft}%`, top: `${tooltipTop}%` }}>
@@ -215,10 +223,12 @@ interface LegendProps {
   categories?: readonly HeatmapCategory[];
   valueLabel: string;
   digits: number;
+  /** Set when each row has its own scale: the row axis name, e.g. "layer". */
+  perRow?: string;
 }
 
-/** Colour bar with round ticks, or swatches for categories. */
-function Legend({ x, y, width, scale, domain, colorOf, categories, valueLabel, digits }: LegendProps) {
+/** Colour bar with round ticks (with per-row colours: each row's min and max), or swatches for categories. */
+function Legend({ x, y, width, scale, domain, colorOf, categories, valueLabel, digits, perRow }: LegendProps) {
   if (scale === 'categorical') {
     return (
       <g className="heatmap-legend" transform={`translate(${x} ${y})`}>
@@ -233,13 +243,26 @@ function Legend({ x, y, width, scale, domain, colorOf, categories, valueLabel, d
   }
   const [lo, hi] = domain ?? [0, 1];
   const steps = 48;
+  const bar = Array.from({ length: steps }, (_, i) => (
+    <rect key={i} x={(i / steps) * width} width={width / steps + 0.5} height={10} fill={colorOf(lo + ((i + 0.5) / steps) * (hi - lo))} />
+  ));
+  if (perRow) {
+    const [low, high] = scale === 'diverging' ? ['−max |value|', '+max |value|'] : ['min', 'max'];
+    return (
+      <g className="heatmap-legend" data-per-row transform={`translate(${x} ${y})`}>
+        {bar}
+        <text y={25} fontSize={11}>{low} of its {perRow}</text>
+        <text x={width} y={25} textAnchor="end" fontSize={11}>{high} of its {perRow}</text>
+        <text x={width + 10} y={9} fontSize={12}>{valueLabel}</text>
+        <text x={width + 10} y={25} fontSize={11}>colours per {perRow}</text>
+      </g>
+    );
+  }
   const ticks = niceTicks(lo, hi, 5);
   const position = (v: number) => (hi === lo ? width / 2 : ((v - lo) / (hi - lo)) * width);
   return (
     <g className="heatmap-legend" transform={`translate(${x} ${y})`}>
-      {Array.from({ length: steps }, (_, i) => (
-        <rect key={i} x={(i / steps) * width} width={width / steps + 0.5} height={10} fill={colorOf(lo + ((i + 0.5) / steps) * (hi - lo))} />
-      ))}
+      {bar}
       {ticks.map((tick) => (
         <g key={tick} transform={`translate(${position(tick)} 0)`}>
           <line y1={10} y2={14} stroke="var(--muted)" />
