@@ -13,6 +13,15 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** Values longer than this wrap to at most three lines in the card; the full text is the cell's title. */
+const LONG = 40;
+
+/** A configuration value in the card: wrapped (and clamped) when long, with the whole value as a tooltip. */
+function ConfigValue({ value }: { value: unknown }) {
+  const text = show(value);
+  return text.length > LONG ? <dd className="clamped" title={text}>{text}</dd> : <dd>{text}</dd>;
+}
+
 /** A timing entry; the API records milliseconds per phase. */
 function timing(value: unknown): string {
   return typeof value === 'number' ? formatDuration(value / 1000) : show(value);
@@ -54,7 +63,7 @@ export function ModelFacts({ model }: { model: ModelInfo }) {
         {run ? (
           <dl className="facts mono" data-testid="run-config">
             {Object.entries(run.config).map(([key, value]) => (
-              <Fragment key={key}><dt>{key}</dt><dd>{show(value)}</dd></Fragment>
+              <Fragment key={key}><dt>{key}</dt><ConfigValue value={value} /></Fragment>
             ))}
             {timings.map(([key, value]) => (
               <Fragment key={`time-${key}`}><dt>time: {key.replace(/Ms$/, '')}</dt><dd>{timing(value)}</dd></Fragment>
