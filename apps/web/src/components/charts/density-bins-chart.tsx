@@ -25,6 +25,11 @@ function robustnessDot(className: string, colour: string) {
   return RobustnessDot;
 }
 
+/** Right-axis widths (px): tick, tick label and the rotated axis label, without touching the next axis. */
+const SHARE_AXIS_WIDTH = 62;
+const RADIUS_AXIS_WIDTH = 60;
+const percentTick = (v: number) => `${Math.round(v * 100)}`;
+
 const fixed = (v: unknown, digits: number) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
 
 export function DensityBinsChart({ rows, name }: { rows: DensityBinRow[]; name: string }) {
@@ -53,9 +58,10 @@ export function DensityBinsChart({ rows, name }: { rows: DensityBinRow[]; name: 
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="index" {...axisProps} label={{ value: 'bin (low → high log-density)', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }} />
         <YAxis yAxisId="mem" {...axisProps} width={48} label={{ value: 'memorization', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
-        <YAxis yAxisId="share" orientation="right" domain={[0, 1]} {...axisProps} width={44} label={{ value: certified ? 'share / abstain rate' : 'high-density share', angle: 90, position: 'insideRight', fill: 'var(--muted)', fontSize: 12 }} />
+        {/* Two right axes side by side, each wide enough for its ticks and its label; shares in percent, so the two scales read apart. */}
+        <YAxis yAxisId="share" orientation="right" domain={[0, 1]} {...axisProps} width={SHARE_AXIS_WIDTH} tickFormatter={percentTick} label={{ value: certified ? 'share, abstain rate (%)' : 'high-density share (%)', angle: 90, position: 'insideRight', offset: 2, fill: 'var(--muted)', fontSize: 12 }} />
         {certified ? (
-          <YAxis yAxisId="radius" orientation="right" domain={[0, 'auto']} {...axisProps} width={48} label={{ value: 'certified radius', angle: 90, position: 'insideRight', fill: 'var(--muted)', fontSize: 12 }} />
+          <YAxis yAxisId="radius" orientation="right" domain={[0, 'auto']} {...axisProps} width={RADIUS_AXIS_WIDTH} label={{ value: 'certified radius', angle: 90, position: 'insideRight', offset: 2, fill: 'var(--muted)', fontSize: 12 }} />
         ) : null}
         <Tooltip
           content={
