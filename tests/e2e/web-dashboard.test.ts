@@ -190,6 +190,42 @@ describe('Model overview', () => {
     const cell = page.locator(`[data-chart$="group-heatmap"] rect[data-r="3"][data-c="${high}"]`);
     await expect.poll(() => cell.getAttribute('data-value')).toBe('1');
   });
+
+  it('colours each layer over its own range with scale=row, keeping the raw values', async () => {
+    const model = seeded('resnet18-cifar100-s0');
+    const ids = await dash.ids(model.name);
+    await page.goto(`${dash.web.url}/models/${encodeURIComponent(ids.model)}`);
+    const row0 = page.locator('[data-chart$="-heatmap"] rect[data-r="0"]');
+    await expect.poll(() => row0.count()).toBe(CLASSES);
+    const fills = () => row0.evaluateAll((cells) => cells.map((c) => c.getAttribute('fill')));
+    // one shared scale: the deepest layers span it, so stage1 uses neither end of viridis
+    const shared = await fills();
+    expect(shared).not.toContain('rgb(68, 1, 84)');
+    expect(shared).not.toContain('rgb(253, 231, 37)');
+
+    await page.locator('[data-option="row"]').click();
+    await page.waitForURL(/scale=row/);
+    await expect.poll(fills).toContain('rgb(68, 1, 84)');
+    const perLayer = await fills();
+    const low = model.means[0].indexOf(Math.min(...model.means[0]));
+    const high = model.means[0].indexOf(Math.max(...model.means[0]));
+    expect(perLayer[low]).toBe('rgb(68, 1, 84)');
+    expect(perLayer[high]).toBe('rgb(253, 231, 37)');
+    expect(new Set(perLayer).size).toBeGreaterThan(new Set(shared).size);
+    // raw values in the cells and the tooltip; the legend says the colours are per layer
+    const cell = page.locator('[data-chart$="-heatmap"] rect[data-r="0"][data-c="7"]');
+    expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(model.means[0][7], 6);
+    await cell.hover();
+    expect(number(await page.getByTestId('heatmap-tooltip-value').innerText())).toBeCloseTo(model.means[0][7], 2);
+    expect(await page.locator('[data-chart$="-heatmap"] .heatmap-legend[data-per-row]').textContent()).toContain('colours per layer');
+
+    // the Run configuration card wraps the long layer list within the card, with the whole list as its title
+    const config = page.getByTestId('run-config');
+    const layers = config.locator('dd[title]');
+    expect(JSON.parse((await layers.getAttribute('title'))!)).toHaveLength(5);
+    expect(await config.evaluate((dl) => dl.scrollWidth <= dl.clientWidth)).toBe(true);
+    await screenshot(page, 'model-overview-per-layer');
+  });
 });
 
 describe('Layer page', () => {

@@ -85,6 +85,8 @@ const ARCHITECTURES = [
 ];
 const DATASETS = ['cifar100', 'mini-imagenet'];
 const REDUCED = [16, 16, 64, 64];
+/** The run's layer list as the CLI records it: long enough to test how the Run configuration card wraps it. */
+const LAYER_HOOKS = ['layer1.0.bn2.output', 'layer2.0.downsample.1.output', 'layer3.1.bn2.output', 'layer4.1.relu.output', 'avgpool.output'];
 const VARIANCE = [0.996, 0.968, 0.939, 0.868];
 
 /** Seeds the store; model i is architecture i mod 2 on dataset ⌊i/2⌋ mod 2, seed ⌊i/4⌋. */
@@ -140,7 +142,7 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
     await upsertExamples(db, examples);
     const exampleRows = await examplesOfModel(db, model.id);
 
-    const { run } = await enqueueRun(db, { modelId: model.id, configKey: 'paper-defaults', config: { iterations: 400, burnIn: 320, thin: 4, reduce: REDUCED, seed: m }, seed: m });
+    const { run } = await enqueueRun(db, { modelId: model.id, configKey: 'paper-defaults', config: { iterations: 400, burnIn: 320, thin: 4, reduce: REDUCED, layers: LAYER_HOOKS, seed: m }, seed: m });
     await claimRun(db, WORKER, { runId: run.id });
     await setRunBackend(db, run.id, m % 3 === 0 ? 'tensorflow' : 'wasm');
 
