@@ -60,7 +60,9 @@ export function readPoints(points: PointsInputValue, dims: readonly number[], fi
   }
   if (parsed.n === 0) throw new BadUserInputError(field, 'must hold at least one point');
   if (!dims.includes(parsed.d)) {
-    throw new BadUserInputError(field, `points must have ${dims.join(' or ')} columns (the layer's reduced or raw dimension), got ${parsed.d}`);
+    const expected = [...new Set(dims)];
+    const meaning = expected.length > 1 ? "the layer's reduced or raw dimension" : "the layer's dimension";
+    throw new BadUserInputError(field, `points must have ${expected.join(' or ')} columns (${meaning}), got ${parsed.d}`);
   }
   const bad = parsed.values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
