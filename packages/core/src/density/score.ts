@@ -34,18 +34,14 @@ export async function scoreSamples(
   n: number,
   options: ScoreOptions = {},
 ): Promise<Float64Array> {
-  const prepared = prepareModel(model);
-  const x = toModelSpace(model, points, n);
-  const all = allClasses(prepared);
+  const { prepared, x, all } = prepareAllClasses(model, points, n);
   const groups = await groupLogDensities(prepared, x, n, all, options);
   return reduceGroups(prepared, groups, n, all, model.traceAveraging);
 }
 
 /** `scoreSamples` with the exact Float64 kernel, synchronously. @returns [n, C] */
 export function scoreSamplesExact(model: PredictiveModel, points: Float32Array | Float64Array, n: number): Float64Array {
-  const prepared = prepareModel(model);
-  const x = toModelSpace(model, points, n);
-  const all = allClasses(prepared);
+  const { prepared, x, all } = prepareAllClasses(model, points, n);
   return reduceGroups(prepared, exactGroupLogDensities(prepared, x, n, all), n, all, model.traceAveraging);
 }
 
@@ -60,9 +56,7 @@ export async function scoreSamplesPerTrace(
   n: number,
   options: ScoreOptions = {},
 ): Promise<Float64Array> {
-  const prepared = prepareModel(model);
-  const x = toModelSpace(model, points, n);
-  const all = allClasses(prepared);
+  const { prepared, x, all } = prepareAllClasses(model, points, n);
   const groups = await groupLogDensities(prepared, x, n, all, options);
   return splitGroups(groups, n, all.length, prepared.groups);
 }
@@ -117,6 +111,12 @@ function groupLogDensities(
   return tensorGroupLogDensities(prepared, x, n, classIndices, options);
 }
 
-function allClasses(prepared: PreparedModel): number[] {
-  return prepared.classes.map((_, i) => i);
+/** The prepared model, the points in its space and every class index, as the all-class scorers need. */
+function prepareAllClasses(
+  model: PredictiveModel,
+  points: Float32Array | Float64Array,
+  n: number,
+): { prepared: PreparedModel; x: Float64Array; all: number[] } {
+  const prepared = prepareModel(model);
+  return { prepared, x: toModelSpace(model, points, n), all: prepared.classes.map((_, i) => i) };
 }
