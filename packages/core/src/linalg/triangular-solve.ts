@@ -22,15 +22,9 @@ export function solveLower(
 
 /** Squared norm of L⁻¹ b, the Mahalanobis form bᵀ (L Lᵀ)⁻¹ b, without allocating. */
 export function mahalanobisLower(l: Float64Array, d: number, b: ArrayLike<number>, scratch: Float64Array, offset = 0): number {
+  const y = solveLower(l, d, b, scratch, offset);
   let total = 0;
-  for (let i = 0; i < d; i++) {
-    const row = offset + i * d;
-    let sum = b[i];
-    for (let k = 0; k < i; k++) sum -= l[row + k] * scratch[k];
-    const y = sum / l[row + i];
-    scratch[i] = y;
-    total += y * y;
-  }
+  for (let i = 0; i < d; i++) total += y[i] * y[i];
   return total;
 }
 
