@@ -7,7 +7,7 @@ import { accuracy, argmaxRows, predictLogits } from './predict.ts';
 import { type OneCycleSchedule, oneCycleLearningRate } from './schedule.ts';
 import { createNesterovSgd } from './sgd.ts';
 import { type TrainOptions, resolveTrainOptions } from './train-options.ts';
-import type { EpochSummary, TrainProgress } from './train-progress.ts';
+import type { EpochSummary } from './train-progress.ts';
 
 /** Examples to train or evaluate on: normalised images [n, h, w, c] and labels [n]. */
 export interface LabelledImages {
