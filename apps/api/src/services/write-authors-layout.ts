@@ -19,11 +19,6 @@ export interface AuthorsLayoutInput {
   readonly images?: ImageArray;
 }
 
-/** Writes `images.npy` into a layout folder (atomically). */
-export async function writeLayoutImages(folder: string, images: ImageArray): Promise<void> {
-  await writeFileAtomic(join(folder, 'images.npy'), writeImageNpy(images));
-}
-
 /** Writes a layout folder (created if missing) for the examples of `input.labels`. */
 export async function writeAuthorsLayout(folder: string, input: AuthorsLayoutInput): Promise<void> {
   const n = input.labels.length;
@@ -32,7 +27,7 @@ export async function writeAuthorsLayout(folder: string, input: AuthorsLayoutInp
   for (const stage of input.stages) {
     await writeNpyFile(join(folder, `avg_pooling_${stage.index}_acts.npy`), { dtype: 'float32', shape: [n, stage.channels], data: stage.activations });
   }
-  if (input.images) await writeLayoutImages(folder, input.images);
+  if (input.images) await writeFileAtomic(join(folder, 'images.npy'), writeImageNpy(input.images));
   await writeNpyFile(join(folder, 'labels.npy'), { dtype: 'int32', shape: [n], data: input.labels });
   await writeFile(join(folder, 'classes.json'), `${JSON.stringify(input.classNames)}\n`);
   const layers = input.stages.map(({ name, index, relativeDepth, channels }) => ({ name, index, relativeDepth, channels }));

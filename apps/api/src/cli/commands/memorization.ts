@@ -1,9 +1,9 @@
-import { writeNpzFile } from '@classfit/core/io';
 import { ARCHITECTURES, blackLevel, DATASETS, estimateMemorization, loadDataset } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
 import { choiceOption, integerOption, parseCommandLine } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
 import { UsageError } from '../command.ts';
+import { writeMemorizationScores } from '../../services/write-memorization-scores.ts';
 
 const usage = `Usage: classfit memorization --dataset fashion-mnist --arch plain --models M [options]
 
@@ -72,12 +72,7 @@ export const command: CliCommand = {
       data.test,
     );
     progress.finish();
-    await writeNpzFile(out, {
-      tr_mem: { dtype: 'float32', shape: [result.mem.length], data: result.mem },
-      tr_mem_se: { dtype: 'float32', shape: [result.se.length], data: result.se },
-      tr_labels: { dtype: 'int32', shape: [result.labels.length], data: result.labels },
-      num_models: { dtype: 'int32', shape: [1], data: Int32Array.of(result.models) },
-    });
+    await writeMemorizationScores(out, result);
     const finite = Array.from(result.mem).filter(Number.isFinite);
     const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
     const ses = Array.from(result.se).filter(Number.isFinite);

@@ -5,7 +5,6 @@
  */
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ImageArray, readNpyFile, toInt32Labels, writeNpzFile } from '@classfit/core/io';
 import {
   type ArchitectureName,
   blackLevel,
@@ -13,7 +12,6 @@ import {
   estimateMemorization,
   extractStageActivations,
   type ImageDataset,
-  type ImageSplit,
   initTrainingBackend,
   loadModel,
   runTrainingJobs,
@@ -22,7 +20,8 @@ import {
 } from '@classfit/core/models';
 import type { DemoPaths } from './demo-paths.ts';
 import type { DemoReporter } from './demo-reporter.ts';
-import { splitImages, writeAuthorsLayout, writeLayoutImages } from '../write-authors-layout.ts';
+import { splitImages, writeAuthorsLayout } from '../write-authors-layout.ts';
+import { writeMemorizationScores } from '../write-memorization-scores.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -96,34 +95,21 @@ export async function estimateDemoMemorization(config: DemoConfig, data: ImageDa
     data.test,
   );
   bar.finish();
-  await writeNpzFile(paths.memorization, {
-    tr_mem: { dtype: 'float32', shape: [result.mem.length], data: result.mem },
-    tr_mem_se: { dtype: 'float32', shape: [result.se.length], data: result.se },
-    tr_labels: { dtype: 'int32', shape: [result.labels.length], data: result.labels },
-    num_models: { dtype: 'int32', shape: [1], data: Int32Array.of(result.models) },
-  });
+  await writeMemorizationScores(paths.memorization, result);
 }
-
-/** Whether a layout's labels.npy holds exactly `labels` (so the split's images belong to its rows). */
-async function sameLabels(path: string, labels: Int32Array): Promise<boolean> {
-  const stored = toInt32Labels(await readNpyFile(path), path);
-  return stored.length === labels.length && stored.every((l, i) => l === labels[i]);
-}
-
 
 /**
- * Extracts pooled stage activations of every demo network into its authors'-layout folder, with the training
- * images as `images.npy` (also added to a folder written before the demo shipped images).
+ * Extracts pooled stage activations of every demo network into its authors'-layout folder, with the
+ * training images as `images.npy` and the memorization scores. `mem_scores.npz` is written last, so a
+ * folder that has it is complete; an interrupted one is written again.
  */
 export async function extractDemoLayouts(config: DemoConfig, data: ImageDataset, paths: DemoPaths, report: DemoReporter): Promise<void> {
   const images = splitImages(data.train, data.imageShape);
-  for (const arch of config.architectures) {
+  const pending: ArchitectureName[] = [];
+  for (const arch of config.architectures) if (!(await exists(join(paths.layout(arch), 'mem_scores.npz')))) pending.push(arch);
+  if (pending.length > 0) await initTrainingBackend();
+  for (const arch of pending) {
     const folder = paths.layout(arch);
-    if (await exists(join(folder, 'labels.npy'))) {
-      if (!(await exists(join(folder, 'images.npy'))) && (await sameLabels(join(folder, 'labels.npy'), data.train.labels))) await writeLayoutImages(folder, images);
-      continue;
-    }
-    await initTrainingBackend();
     const network = await loadModel(paths.network(arch));
     const bar = report.bar(`extract ${arch}`, data.train.size);
     const stages = await extractStageActivations(network, data.train.images, { onProgress: (n) => bar.update(n) });
