@@ -1,4 +1,4 @@
-import { mahalanobisLower } from '../linalg/index.ts';
+import { logDetFromCholesky, mahalanobisLower } from '../linalg/index.ts';
 import { lgamma } from '../special/index.ts';
 
 const LOG_PI = Math.log(Math.PI);
@@ -10,9 +10,7 @@ const LOG_PI = Math.log(Math.PI);
  * @param df degrees of freedom ν > 0
  */
 export function studentTLogNormaliser(scaleTril: Float64Array, df: number, d: number, offset = 0): number {
-  let logDiag = 0;
-  for (let j = 0; j < d; j++) logDiag += Math.log(scaleTril[offset + j * d + j]);
-  return logGammaRatio(df / 2, d / 2) - (d / 2) * (Math.log(df) + LOG_PI) - logDiag;
+  return logGammaRatio(df / 2, d / 2) - (d / 2) * (Math.log(df) + LOG_PI) - logDetFromCholesky(scaleTril, d, offset) / 2;
 }
 
 /**

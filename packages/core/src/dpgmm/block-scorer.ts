@@ -1,4 +1,4 @@
-import { choleskyRankOne, NotPositiveDefiniteError } from '../linalg/index.ts';
+import { choleskyRankOne, logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/index.ts';
 
 /**
  * The inner loop of the block sampler: whitened residuals y_b = L_k⁻¹(x_b − m_k)
@@ -187,8 +187,6 @@ export class BlockScorer {
     }
     this.solve(scratchChol, 0, scratchMean, 0, count);
     this.maha.set(this.sq);
-    let half = 0;
-    for (let j = 0; j < d; j++) half += Math.log(scratchChol[j * d + j]);
-    return half;
+    return logDetFromCholesky(scratchChol, d) / 2;
   }
 }

@@ -1,4 +1,4 @@
-import { choleskyRankOne, NotPositiveDefiniteError } from '../linalg/index.ts';
+import { choleskyRankOne, logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/index.ts';
 import type { NiwPrior } from './niw-prior.ts';
 import { niwPosteriorBatch } from './niw-posterior.ts';
 
@@ -136,10 +136,7 @@ export class ClusterPool {
   refreshHalfLogDet(slot: number): void {
     this.stamp[slot] = ++this.nextStamp;
     const d = this.prior.d;
-    const base = slot * d * d;
-    let sum = 0;
-    for (let j = 0; j < d; j++) sum += Math.log(this.chol[base + j * d + j]);
-    this.halfLogDet[slot] = sum;
+    this.halfLogDet[slot] = logDetFromCholesky(this.chol, d, slot * d * d) / 2;
   }
 
   private grow(capacity: number): void {

@@ -1,3 +1,4 @@
+import { logDetFromCholesky } from '../linalg/index.ts';
 import type { Rng } from '../rng/index.ts';
 import { type AlphaPrior, initialAlpha, updateAlpha } from './alpha-update.ts';
 import { BlockScorer } from './block-scorer.ts';
@@ -243,8 +244,7 @@ export class GibbsChain {
     const { prior, n, points, tables } = this;
     const d = prior.d;
     const out = new Float64Array(n);
-    let half = 0;
-    for (let j = 0; j < d; j++) half += Math.log(prior.cholPsi[j * d + j]);
+    const half = logDetFromCholesky(prior.cholPsi, d) / 2;
     const single = new BlockScorer(d, 4);
     const idx = new Int32Array(4);
     for (let i = 0; i < n; i += 4) {

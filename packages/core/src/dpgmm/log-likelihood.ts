@@ -1,3 +1,4 @@
+import { logDetFromCholesky } from '../linalg/index.ts';
 import { lgamma } from '../special/index.ts';
 import type { ClusterPool } from './cluster-pool.ts';
 
@@ -17,9 +18,7 @@ export class CollapsedLogLikelihood {
   constructor(private readonly pool: ClusterPool) {
     this.mvLgamma = new Float64Array(pool.n + 1).fill(NaN);
     const { d, cholPsi } = pool.prior;
-    let half = 0;
-    for (let j = 0; j < d; j++) half += Math.log(cholPsi[j * d + j]);
-    this.priorHalfLogDet = half;
+    this.priorHalfLogDet = logDetFromCholesky(cholPsi, d) / 2;
   }
 
   /** log p(x, c | α) for the pool's current clusters. */
