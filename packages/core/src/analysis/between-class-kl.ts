@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/index.ts';
 import type { Rng } from '../rng/index.ts';
 import type { PredictiveModel, ScoreKernel } from '../density/index.ts';
 import { effectiveTraceCount, sampleClass, scoreSamples, traceModel } from '../density/index.ts';
+import { meanAndSd } from './class-log-density-stats.ts';
 
 /** Options of `betweenClassKl`. */
 export interface BetweenClassKlOptions {
@@ -68,8 +69,5 @@ export async function betweenClassKl(model: PredictiveModel, options: BetweenCla
  */
 export function positiveKlSummary(matrix: ArrayLike<number>): { mean: number; sd: number; count: number } {
   const values = Array.from(matrix).filter((v) => v > 0);
-  if (values.length === 0) return { mean: NaN, sd: NaN, count: 0 };
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
-  return { mean, sd, count: values.length };
+  return { ...meanAndSd(values), count: values.length };
 }

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/index.ts';
 import type { Rng } from '../rng/index.ts';
 import type { PredictiveModel, ScoreKernel } from '../density/index.ts';
 import { effectiveTraceCount, sampleClass, scoreSamples, traceModel } from '../density/index.ts';
+import { meanAndSd } from './class-log-density-stats.ts';
 
 /** Options of the per-trace Monte-Carlo estimators (METHOD.md E). */
 export interface MonteCarloOptions {
@@ -69,13 +70,6 @@ export async function traceMonteCarlo(
     perTrace[t] = shift + sum / m;
     variance += (sumSquares - (sum * sum) / m) / (m - 1) / m;
   }
-  const estimate = mean(perTrace);
-  const traceSd = Math.sqrt(mean(perTrace.map((v) => (v - estimate) ** 2)));
+  const { mean: estimate, sd: traceSd } = meanAndSd(perTrace);
   return { estimate, standardError: Math.sqrt(variance) / traces, perTrace, traceSd };
-}
-
-function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
 }
