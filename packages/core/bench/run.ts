@@ -10,13 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchNumpy, benchSampler } from './sampler.ts';
+import { arg, benchNumpy, benchSampler } from './sampler.ts';
 import { benchScoring } from './scoring.ts';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 const layer = { classes: arg('classes', 100), points: arg('points', 500), dim: arg('dim', 64), sweeps: arg('sweeps', 400) };
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`;

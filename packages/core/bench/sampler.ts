@@ -75,7 +75,8 @@ export async function benchNumpy(options: SamplerBenchOptions & { numpyClasses: 
   }
 }
 
-function arg(name: string, fallback: number): number {
+/** The number after `--name` on the command line, or `fallback`. */
+export function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
