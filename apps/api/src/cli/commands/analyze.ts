@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from '../../services/errors.ts';
 import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
-import { createProgressBar, type ProgressBar } from '../progress.ts';
+import { createProgressBar } from '../progress.ts';
+import { fitStepBars } from '../../services/analysis/fit-step-bars.ts';
 
 const usage = `Usage: classfit analyze --model <id|name> [options]
 
@@ -98,31 +99,13 @@ export const command: CliCommand = {
       }
       if (run.status === 'running') throw new UsageError(`run ${run.id} is being processed by worker ${run.workerId}`);
       if (!created && run.checkpointArtifact) process.stderr.write(`resuming run ${run.id} from its checkpoint\n`);
-      let bar: ProgressBar | undefined;
-      let barLabel = '';
-      const runner = createJobRunner(ctx, {
-        tasks: defaultTasks,
-        workers,
-        onProgress: (_run, p) => {
-          if (p.phase === 'fit' && p.message && p.totalSweeps) {
-            if (barLabel !== p.message) {
-              bar?.finish();
-              barLabel = p.message;
-              bar = createProgressBar(`fit ${p.message}`, p.totalSweeps);
-            }
-            bar!.update(p.sweep ?? 0, p.backend);
-          } else if (p.phase !== 'fit' && barLabel) {
-            bar?.finish();
-            bar = undefined;
-            barLabel = '';
-          }
-        },
-      });
+      const bars = fitStepBars((step, total) => createProgressBar(`fit ${step}`, total));
+      const runner = createJobRunner(ctx, { tasks: defaultTasks, workers, onProgress: (_run, p) => bars.onProgress(p) });
       const stop = () => void runner.stop();
       process.once('SIGINT', stop);
       const done = await runner.runNext({ runId: run.id });
       process.off('SIGINT', stop);
-      bar?.finish();
+      bars.finish();
       if (!done) throw new UsageError(`run ${run.id} could not be claimed (status ${(await getRun(ctx.db, run.id))?.status})`);
       if (done.outcome === 'succeeded') {
         printSummary(done.result as AnalysisSummary);

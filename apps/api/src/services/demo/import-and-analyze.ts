@@ -11,7 +11,8 @@ import type { AnalysisOptionsInput } from '../analysis-options.ts';
 import { type AnalysisSummary, requestAnalysis } from '../analyze-model.ts';
 import { importModel } from '../import-model.ts';
 import { demoModelName, type DemoPaths } from './demo-paths.ts';
-import type { DemoProgressBar, DemoReporter } from './demo-reporter.ts';
+import type { DemoReporter } from './demo-reporter.ts';
+import { fitStepBars } from '../analysis/fit-step-bars.ts';
 import { savedAccuracy } from './prepare-networks.ts';
 
 /** Imports the demo network of `arch` unless a model of that name exists. */
@@ -43,22 +44,10 @@ export async function analyzeDemoModel(ctx: AppContext, arch: ArchitectureName, 
     report.note(`${name}: analysis run ${run.id} already finished`);
     return null;
   }
-  let bar: DemoProgressBar | undefined;
-  let label = '';
-  const runner = createJobRunner(ctx, {
-    tasks: defaultTasks,
-    onProgress: (_run, p) => {
-      const key = p.phase === 'fit' ? (p.message ?? '') : '';
-      if (key !== label) {
-        bar?.finish();
-        bar = key && p.totalSweeps ? report.bar(`${arch} fit ${key}`, p.totalSweeps) : undefined;
-        label = key;
-      }
-      bar?.update(p.sweep ?? 0);
-    },
-  });
+  const bars = fitStepBars((step, total) => report.bar(`${arch} fit ${step}`, total));
+  const runner = createJobRunner(ctx, { tasks: defaultTasks, onProgress: (_run, p) => bars.onProgress(p) });
   const done = await runner.runNext({ runId: run.id });
-  bar?.finish();
+  bars.finish();
   if (!done || done.outcome !== 'succeeded') {
     throw new Error(`analysis of ${name} ${done?.outcome ?? 'could not start'}: ${(done?.result as Error | undefined)?.message ?? ''}`);
   }
