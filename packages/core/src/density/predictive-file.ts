@@ -1,7 +1,6 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from '../errors/index.ts';
+import { writeFileAtomic } from '../io/index.ts';
 import { findModelProblem } from './check-model.ts';
 import { JsonReader } from './predictive-json.ts';
 import type { ClassMixture, PredictiveModel, StudentTComponent, TraceAveraging } from './predictive-model.ts';
@@ -127,17 +126,7 @@ export async function readPredictiveFile(path: string): Promise<PredictiveModel>
 export async function writePredictiveFile(path: string, model: PredictiveModel): Promise<void> {
   const problem = findModelProblem(model);
   if (problem !== null) throw new InvalidArgumentError('model', problem);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
-  try {
-    for (const chunk of predictiveJsonChunks(model)) await handle.write(chunk);
-    await handle.close();
-    await rename(temp, path);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(path, predictiveJsonChunks(model));
 }
 
 function rows(values: Float64Array, r: number, c: number): number[][] {
