@@ -4,6 +4,17 @@ import type { Rng } from '../rng/index.ts';
 /** Pearson's r of two equal-length samples (NaN when either is constant). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
+  return pearsonOf(x, y);
+}
+
+/** Spearman's ρ: Pearson's r of the ranks, ties given their average rank (scipy.stats.spearmanr). */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  checkPair(x, y);
+  return spearmanOf(x, y);
+}
+
+/** `pearson` without the input checks (callers have checked the pair once). */
+function pearsonOf(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0;
   let my = 0;
@@ -22,10 +33,8 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
 
-/** Spearman's ρ: Pearson's r of the ranks, ties given their average rank (scipy.stats.spearmanr). */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  checkPair(x, y);
-  return pearson(averageRanks(x), averageRanks(y));
+function spearmanOf(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return pearsonOf(averageRanks(x), averageRanks(y));
 }
 
 /** 1-based ranks, ties sharing the average of the ranks they span. @returns [n] */
@@ -67,7 +76,8 @@ export function correlationWithCi(
   const level = options.level ?? 0.95;
   if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError('resamples', `must be a positive integer, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError('level', `must be in (0, 1), got ${level}`);
-  const f = options.method === 'pearson' ? pearson : spearman;
+  // Resamples draw from the checked pair, so they skip the per-call checks.
+  const f = options.method === 'pearson' ? pearsonOf : spearmanOf;
   const n = x.length;
   const bx = new Float64Array(n);
   const by = new Float64Array(n);
