@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors/index.ts';
+import { rejection } from '../testing/rejection.ts';
 import { formatNpyHeader } from './npy-header.ts';
 import { readImageNpy, readNpy, writeImageNpy } from './index.ts';
 
 // Written by numpy: packages/core/fixtures/numerics/make_npy_fixtures.py.
 const fixture = (file: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', file)));
-
-function rejection(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError, none was thrown');
-}
 
 describe('readImageNpy', () => {
   it('reads numpy grayscale [n, h, w] as one channel', () => {

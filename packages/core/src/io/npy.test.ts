@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors/index.ts';
+import { rejection } from '../testing/rejection.ts';
 import { readNpy, readNpyFile, toInt32Labels, toNumberArray, writeNpy, writeNpyFile, type NpyArray } from './index.ts';
 
 // Files written by numpy: packages/core/fixtures/numerics/make_npy_fixtures.py.
@@ -12,17 +12,6 @@ const expected: Record<string, { dtype: string; shape: number[]; values: string[
   readFileSync(join(FIXTURES, 'expected.json'), 'utf8'),
 );
 const fixture = (file: string) => new Uint8Array(readFileSync(join(FIXTURES, file)));
-
-/** Calls `fn`, expecting an InvalidArgumentError; returns it for assertions on parameter/message. */
-function rejection(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError, none was thrown');
-}
 
 describe('readNpy on files written by numpy', () => {
   it.each(['float32', 'float64', 'int32', 'int64', 'scalar', 'empty', 'rank3'])('reads %s.npy exactly', (key) => {

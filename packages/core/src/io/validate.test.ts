@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors/index.ts';
+import { rejection } from '../testing/rejection.ts';
 import { validateActivations, validateLabels, type NpyArray } from './index.ts';
-
-function rejection(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError, none was thrown');
-}
 
 const matrix = (values: number[], shape: number[]): NpyArray => ({ dtype: 'float32', shape, data: Float32Array.from(values) });
 
