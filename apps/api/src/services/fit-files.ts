@@ -5,10 +5,10 @@
 import { type FitCheckpoint, fitClassDensities, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
 import { writePredictiveFile, type PredictiveModel } from '@classfit/core/density';
 import { readNpyFile, validateActivations, validateLabels, writeFileAtomic } from '@classfit/core/io';
-import { project, truncatedSvdViaGram } from '@classfit/core/linalg';
 import { InvalidArgumentError } from '@classfit/core';
 import { readFile, rm } from 'node:fs/promises';
 import { classDataFrom } from './analysis/class-data.ts';
+import { svdReduce } from './analysis/svd-reduce.ts';
 
 export interface FitFilesInput {
   activationsPath: string;
@@ -60,11 +60,11 @@ export async function fitFiles(input: FitFilesInput): Promise<FitFilesSummary> {
     if (k > Math.min(n, rawDim)) {
       throw new InvalidArgumentError('reduce', `must be ≤ min(n, D) = ${Math.min(n, rawDim)}, got ${k}`);
     }
-    const svd = await truncatedSvdViaGram(activations.data, n, rawDim, k);
-    z = project(activations.data, n, rawDim, svd.components, k);
+    const svd = await svdReduce(activations.data, n, rawDim, k);
+    z = svd.z;
     dim = k;
     projection = { components: svd.components, outputDim: k, inputDim: rawDim };
-    varianceCaptured = svd.varianceFraction[k - 1];
+    varianceCaptured = svd.varianceCaptured;
   }
 
   const all = Array.from({ length: n }, (_, i) => i);

@@ -3,8 +3,9 @@
  * analyse, and reduces them by SVD (METHOD.md A.4: no centring; z = V x).
  */
 import { readNpy, toNumberArray, writeNpy } from '@classfit/core/io';
-import { project, truncatedSvdViaGram } from '@classfit/core/linalg';
 import type { ArtifactStore, LayerRow, SvdSummary } from '@classfit/db';
+import { gatherRows } from './class-data.ts';
+import { svdReduce } from './svd-reduce.ts';
 
 /** A layer ready for fitting: reduced points of the selected rows. */
 export interface LayerInput {
@@ -44,17 +45,14 @@ export async function loadLayerInput(artifacts: ArtifactStore, layer: LayerRow, 
   const all = toNumberArray(array, layer.name);
   const dim = layer.dim;
   const n = rows.length;
-  const x = new Float64Array(n * dim);
-  for (let r = 0; r < n; r++) x.set(all.subarray(rows[r] * dim, (rows[r] + 1) * dim), r * dim);
-  const svd = await truncatedSvdViaGram(x, n, dim, k, { gram: 'typed' });
-  const z = project(x, n, dim, svd.components, k);
+  const svd = await svdReduce(gatherRows(all, dim, rows), n, dim, k);
   const svdSummary: SvdSummary = {
     k,
     singularValues: Array.from(svd.singularValues.subarray(0, Math.min(svd.singularValues.length, k + 1))),
-    varianceFraction: svd.varianceFraction[k - 1],
+    varianceFraction: svd.varianceCaptured,
   };
   return {
-    layer, dim, k, z, components: svd.components, svdSummary,
+    layer, dim, k, z: svd.z, components: svd.components, svdSummary,
     projectionNpy: writeNpy({ dtype: 'float64', shape: [k, dim], data: svd.components }),
   };
 }
