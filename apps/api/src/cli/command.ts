@@ -1,7 +1,5 @@
 /** The shape of one CLI command module under `commands/`. */
 export interface CliCommand {
-  /** One line shown in `classfit --help`. */
-  readonly summary: string;
   /** Full usage text for `classfit <verb> --help`. */
   readonly usage: string;
   /** Runs the command; resolves to the process exit code. */

@@ -1,38 +1,37 @@
 /**
  * `classfit` command-line entry: dispatches to one lazily-imported module per
- * verb under `commands/`. Bad input exits 2 with a one-line reason.
+ * verb under `commands/`. The summaries live here so `--help` loads no command
+ * (and none of TensorFlow.js). Bad input exits 2 with a one-line reason.
  */
 import type { CliCommand } from './command.ts';
 import { UsageError } from './command.ts';
 
-const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
-  fit: () => import('./commands/fit.ts'),
-  score: () => import('./commands/score.ts'),
-  import: () => import('./commands/import.ts'),
-  analyze: () => import('./commands/analyze.ts'),
-  worker: () => import('./commands/worker.ts'),
-  serve: () => import('./commands/serve.ts'),
-  train: () => import('./commands/train.ts'),
-  extract: () => import('./commands/extract.ts'),
-  memorization: () => import('./commands/memorization.ts'),
-  certify: () => import('./commands/certify.ts'),
-  'certify-model': () => import('./commands/certify-model.ts'),
-  demo: () => import('./commands/demo.ts'),
-  report: () => import('./commands/report.ts'),
+const commands: Record<string, { summary: string; load: () => Promise<{ command: CliCommand }> }> = {
+  fit: { summary: 'fit per-class DP-GMM densities to one layer → predictive file', load: () => import('./commands/fit.ts') },
+  score: { summary: 'score points under a predictive file → log p(x | class) .npy', load: () => import('./commands/score.ts') },
+  import: { summary: 'import a model\'s layer activations (authors\' layout or explicit .npy files)', load: () => import('./commands/import.ts') },
+  analyze: { summary: 'fit and analyse a model\'s layers (resumable job with progress)', load: () => import('./commands/analyze.ts') },
+  worker: { summary: 'run queued analysis jobs (resumes jobs of dead workers)', load: () => import('./commands/worker.ts') },
+  serve: { summary: 'serve the GraphQL API, exports and an in-process worker', load: () => import('./commands/serve.ts') },
+  train: { summary: 'train a ResNet or plain CNN on a shipped data set → tfjs model directory', load: () => import('./commands/train.ts') },
+  extract: { summary: 'extract pooled stage activations of a trained model → .npy files', load: () => import('./commands/extract.ts') },
+  memorization: { summary: 'estimate per-example memorization scores from subset-trained models → mem_scores.npz', load: () => import('./commands/memorization.ts') },
+  certify: { summary: 'certify l2 robustness radii by randomized smoothing (CERTIFY) → .npz', load: () => import('./commands/certify.ts') },
+  'certify-model': { summary: 'certify a subsample of every density bin of a model (randomized smoothing) → stored radii', load: () => import('./commands/certify-model.ts') },
+  demo: { summary: 'train, analyse and serve the Fashion-MNIST demo (API + dashboard)', load: () => import('./commands/demo.ts') },
+  report: { summary: "print an analysed model's findings per layer (Markdown or JSON)", load: () => import('./commands/report.ts') },
 };
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
-    const lines = await Promise.all(
-      Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(16)}${(await load()).command.summary}`),
-    );
+    const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(16)}${summary}`);
     process.stdout.write(`Usage: classfit <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun classfit <command> --help for a command's options.\n`);
     return 0;
   }
-  const load = commands[verb];
-  if (!load) throw new UsageError(`unknown command "${verb}" (try classfit --help)`);
-  const { command } = await load();
+  const entry = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
+  if (!entry) throw new UsageError(`unknown command "${verb}" (try classfit --help)`);
+  const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

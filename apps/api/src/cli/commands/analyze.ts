@@ -70,7 +70,6 @@ function printSummary(summary: AnalysisSummary): void {
 }
 
 export const command: CliCommand = {
-  summary: 'fit and analyse a model\'s layers (resumable job with progress)',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

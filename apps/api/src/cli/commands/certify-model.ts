@@ -37,7 +37,6 @@ function numberOption(value: string | undefined, flag: string): number | undefin
 }
 
 export const command: CliCommand = {
-  summary: 'certify a subsample of every density bin of a model (randomized smoothing) → stored radii',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

@@ -27,7 +27,6 @@ Options:
   --backend NAME    auto | tensorflow-gpu | tensorflow | wasm | cpu`;
 
 export const command: CliCommand = {
-  summary: 'certify l2 robustness radii by randomized smoothing (CERTIFY) → .npz',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

@@ -51,7 +51,6 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 export const command: CliCommand = {
-  summary: 'train, analyse and serve the Fashion-MNIST demo (API + dashboard)',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, { port: { type: 'string' }, 'web-port': { type: 'string' }, 'prepare-only': { type: 'boolean' } });

@@ -22,7 +22,6 @@ Options:
   --backend NAME     auto | tensorflow-gpu | tensorflow | wasm | cpu`;
 
 export const command: CliCommand = {
-  summary: 'extract pooled stage activations of a trained model → .npy files',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

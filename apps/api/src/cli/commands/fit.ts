@@ -28,7 +28,6 @@ Options:
                         existing FILE is continued from; removed when the fit completes`;
 
 export const command: CliCommand = {
-  summary: 'fit per-class DP-GMM densities to one layer → predictive file',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

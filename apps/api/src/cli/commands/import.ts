@@ -32,7 +32,6 @@ Options:
 Everything is checked before anything is stored; all problems are reported together.`;
 
 export const command: CliCommand = {
-  summary: 'import a model\'s layer activations (authors\' layout or explicit .npy files)',
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandLine(argv, {

@@ -29,7 +29,6 @@ Options:
   --backend NAME      auto | tensorflow-gpu | tensorflow | wasm | cpu`;
 
 export const command: CliCommand = {
-  summary: 'estimate per-example memorization scores from subset-trained models → mem_scores.npz',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

@@ -33,7 +33,6 @@ function markdown(report: ModelReport): string {
 }
 
 export const command: CliCommand = {
-  summary: "print an analysed model's findings per layer (Markdown or JSON)",
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, { model: { type: 'string' }, format: { type: 'string' } });

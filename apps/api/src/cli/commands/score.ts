@@ -15,7 +15,6 @@ Options:
   --out FILE      .npy to write`;
 
 export const command: CliCommand = {
-  summary: 'score points under a predictive file → log p(x | class) .npy',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, { fit: { type: 'string' }, points: { type: 'string' }, out: { type: 'string' } });

@@ -28,7 +28,6 @@ Environment: DATABASE_URL (PostgreSQL; embedded PGlite when unset), CLASSFIT_HOM
 CLASSFIT_CORS_ORIGINS (browser origins allowed; default the dashboard on port 3000).`;
 
 export const command: CliCommand = {
-  summary: 'serve the GraphQL API, exports and an in-process worker',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-worker': { type: 'boolean' } });

@@ -34,7 +34,6 @@ Options:
   --backend NAME      auto | tensorflow-gpu | tensorflow | wasm | cpu (default CLASSFIT_BACKEND or auto)`;
 
 export const command: CliCommand = {
-  summary: 'train a ResNet or plain CNN on a shipped data set → tfjs model directory',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {

@@ -18,7 +18,6 @@ Options:
   --workers N   sampler worker threads per job (default: all cores)`;
 
 export const command: CliCommand = {
-  summary: 'run queued analysis jobs (resumes jobs of dead workers)',
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, { once: { type: 'boolean' }, 'poll-ms': { type: 'string' }, workers: { type: 'string' } });
