@@ -3,11 +3,14 @@
  * server over PGlite in a temporary `CLASSFIT_HOME`, served over HTTP (POST /graphql) and graphql-ws (same path).
  * In-process so the test can change the database (advance a running job) while the browser watches.
  */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { HeaderMap } from '@apollo/server';
 import { createArtifactStore, createDb, type ArtifactStore, type Db } from '@classfit/db';
 import { useServer } from 'graphql-ws/use/ws';
@@ -32,9 +35,38 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const migrationsDir = fileURLToPath(new URL('../../../packages/db/drizzle/', import.meta.url));
+
+/**
+ * A freshly migrated, closed PGlite data directory to copy: creating one (initdb + migrations) takes seconds,
+ * copying it a fraction of that, so each browser test file starts its own database from this. Keyed by the
+ * migrations' contents, so a changed migration makes a new template; made aside and renamed into place, so
+ * test files racing to make it each end with a complete one.
+ */
+async function migratedTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(migrationsDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(migrationsDir, name);
+    if (!name.endsWith('.sql') && !name.endsWith('.json')) continue;
+    hash.update(name).update(readFileSync(path));
+  }
+  const template = join(tmpdir(), `classfit-web-db-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(template)) return template;
+  const scratch = await mkdtemp(`${template}-making-`);
+  const handle = await createDb({ dataDir: scratch });
+  await handle.close();
+  try {
+    renameSync(scratch, template);
+  } catch {
+    rmSync(scratch, { recursive: true, force: true }); // another file made it first
+  }
+  return template;
+}
+
 /** Opens PGlite under a fresh CLASSFIT_HOME and serves the API on a free port of 127.0.0.1. */
 export async function startWebTestApi(options: { progressPollMs?: number } = {}): Promise<WebTestApi> {
   const home = await mkdtemp(join(tmpdir(), 'classfit-web-'));
+  cpSync(await migratedTemplate(), join(home, 'db'), { recursive: true });
   const handle = await createDb({ dataDir: join(home, 'db') });
   const artifacts = createArtifactStore(join(home, 'artifacts'));
   const app: AppContext = { db: handle.db, engine: handle.engine, artifacts, home, backendPreference: 'cpu', log: () => {}, close: () => handle.close() };
