@@ -1,6 +1,18 @@
 /** Placeholder blocks shown while a section streams in. */
+import type { ReactNode } from 'react';
+
 export function Skeleton({ height = 16, width = '100%' }: { height?: number | string; width?: number | string }) {
   return <div className="skeleton" style={{ height, width }} aria-hidden />;
+}
+
+/** A detail page's placeholder: its title bar above the page's own section placeholders. */
+export function PageSkeleton({ children }: { children: ReactNode }) {
+  return (
+    <div className="stack">
+      <Skeleton height={34} width="30%" />
+      {children}
+    </div>
+  );
 }
 
 /** A card-sized placeholder for a chart or table section. */
