@@ -6,6 +6,7 @@ import { DeltaChart } from '@/components/charts/delta-chart';
 import { HeatmapCard } from '@/components/charts/heatmap-card';
 import { ModelProfileChart } from '@/components/charts/model-profile-chart';
 import { PairScatterChart } from '@/components/charts/pair-scatter-chart';
+import { CompareSkeleton } from '@/components/compare/compare-skeleton';
 import { ContingencyTable } from '@/components/compare/contingency-table';
 import { ModelPicker } from '@/components/compare/model-picker';
 import { SectionSkeleton } from '@/components/ui/skeleton';
@@ -49,18 +50,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </Suspense>
       )}
     </>
-  );
-}
-
-function CompareSkeleton() {
-  return (
-    <div className="stack">
-      <div className="grid grid-2">
-        <SectionSkeleton title="Statistic along relative depth" height={300} />
-        <SectionSkeleton title="Largest gap along relative depth" height={300} />
-      </div>
-      <SectionSkeleton title="Group agreement" height={240} />
-    </div>
   );
 }
 
