@@ -2,7 +2,7 @@
 import type { NumericArray } from '@/lib/numeric-array';
 import { cache } from 'react';
 import { gql, graphql, orNotFound } from './client';
-import type { GroupSplitData } from './model';
+import type { GroupSplitData, LayerSummary } from './model';
 
 export interface ClassFitRow {
   id: string;
@@ -17,14 +17,7 @@ export interface ClassFitRow {
   diagnostics: { rHat: number | null; chains: number; sweeps: number } | null;
 }
 
-export interface LayerInfo {
-  id: string;
-  name: string;
-  index: number;
-  relativeDepth: number;
-  dim: number;
-  reducedDim: number | null;
-  svd: { components: number; varianceFraction: number } | null;
+export interface LayerInfo extends LayerSummary {
   model: {
     id: string;
     name: string;
