@@ -2,48 +2,112 @@
  * `npm run bench`: the paper-scale sampler layer and the scoring kernels, each
  * next to a peer measured in the same run, reported as ratios.
  *
- *   npm run bench                      full layer: 100 classes × 500 points × 64-D, 400 sweeps
- *   npm run bench -- --sweeps 40       shorter run (per-sweep figures stay comparable)
+ *   npm run bench                      two sampler rows, each 100 classes × 500 points × 64-D, 400 sweeps:
+ *                                      a real-shaped layer (10–20 clusters per class, as real layers keep)
+ *                                      and the earlier layer (≈ 6 clusters per class); cluster counts are
+ *                                      reported at sweeps 1, 10, 50, 100, 200, 400 (min/median/max over classes)
+ *   npm run bench -- --sweeps 40       shorter run (per-class-sweep figures stay comparable)
+ *   npm run bench -- --sampler-only    the two sampler rows and their NumPy peers only
+ *   npm run bench -- --legacy-classes 0             skip the earlier layer
+ *   npm run bench -- --numpy-classes 4 --numpy-sweeps 10   how much of each layer the NumPy peer runs
+ *   npm run bench -- --subcluster-classes 100 --subcluster-sweeps 400   the sampler comparison at paper scale
+ *                                      (default 10 classes × 60 sweeps of the earlier layer shape: the sub-cluster
+ *                                      sampler's typed-array sweeps are slower, and the machine is shared)
  *
  * Writes bench/results/latest.json (gitignored) and prints a table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { arg, benchNumpy, benchSampler } from './sampler.ts';
+import { arg, benchNumpy, benchSampler, formatCounts, type LayerShape } from './sampler.ts';
 import { benchScoring } from './scoring.ts';
+import { benchSubcluster } from './subcluster.ts';
 
 const layer = { classes: arg('classes', 100), points: arg('points', 500), dim: arg('dim', 64), sweeps: arg('sweeps', 400) };
+const legacyLayer = { ...layer, classes: arg('legacy-classes', layer.classes), sweeps: arg('legacy-sweeps', layer.sweeps) };
+const samplerOnly = process.argv.includes('--sampler-only');
+const numpyClasses = arg('numpy-classes', 4);
+const numpySweeps = arg('numpy-sweeps', 10);
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`;
 console.log(`classfit benchmark on ${machine}`);
-console.log(`\n[1/3] sampler: ${layer.classes} classes × ${layer.points} points × ${layer.dim}-D, ${layer.sweeps} sweeps …`);
-const sampler = await benchSampler(layer);
-console.log(`      ${sampler.seconds.toFixed(1)} s total, ${sampler.perSweepMs.toFixed(1)} ms/sweep, ${sampler.workers} workers, ${sampler.meanClusters.toFixed(1)} clusters/class`);
 
-const numpyClasses = arg('numpy-classes', 4);
-const numpySweeps = arg('numpy-sweeps', 2);
-console.log(`\n[2/3] NumPy peer (same sampler, plain research code, 1 thread): ${numpyClasses} classes × ${numpySweeps} sweeps, scaled to ${layer.classes} classes …`);
-const numpy = await benchNumpy({ ...layer, numpyClasses, numpySweeps });
-console.log(`      ${numpy.perSweepMs.toFixed(0)} ms/sweep for the whole layer (scaled)`);
+/** One layer shape: classfit's fit, then the NumPy peer on the first classes of the same data. */
+async function samplerRows(shape: LayerShape, spec: typeof layer, step: string) {
+  const title = shape === 'real' ? 'real-shaped layer' : 'earlier layer';
+  console.log(`\n[${step}] sampler, ${title}: ${spec.classes} classes × ${spec.points} points × ${spec.dim}-D, ${spec.sweeps} sweeps …`);
+  const ts = await benchSampler({ ...spec, shape });
+  console.log(`      ${ts.seconds.toFixed(1)} s, ${ts.perClassSweepMs.toFixed(2)} ms per class-sweep, ${ts.workers} workers; clusters min/median/max ${formatCounts(ts.clusterCounts)}`);
+  console.log(`      NumPy peer (vectorised, 1 thread): ${numpyClasses} classes × ${numpySweeps} sweeps of the same data …`);
+  const np = await benchNumpy({ ...spec, shape, numpyClasses, numpySweeps });
+  console.log(`      ${np.perClassSweepMs.toFixed(1)} ms wall / ${np.perClassSweepCpuMs.toFixed(1)} ms CPU per class-sweep (${np.blas}); clusters ${formatCounts(np.clusterCounts)}`);
+  const cpuPerClassSweep = (ts.cpuSeconds * 1000) / (spec.classes * spec.sweeps);
+  const wallRatio = np.perClassSweepMs / ts.perClassSweepMs;
+  const numpyLayerSeconds = (np.perSweepMs * spec.sweeps) / 1000;
+  const target = (met: boolean) => (met ? 'met' : 'not met');
+  const rows = [
+    [
+      `sampler, ${title}`,
+      `${ts.seconds.toFixed(1)} s (${spec.classes}×${spec.points}×${spec.dim}-D, ${spec.sweeps} sweeps, ${ts.workers} workers)`,
+      shape === 'real' ? `target ≤ 120 s at 100×500×64, 400 sweeps → ${spec.classes === 100 && spec.sweeps === 400 ? target(ts.seconds <= 120) : 'not this scale'}` : 'the earlier benchmark',
+    ],
+    ['  clusters/class min/median/max @sweep', formatCounts(ts.clusterCounts), `NumPy peer: ${formatCounts(np.clusterCounts)}`],
+    ['  per class-sweep: classfit', `${ts.perClassSweepMs.toFixed(2)} ms wall · ${cpuPerClassSweep.toFixed(2)} ms CPU`, `${ts.workers} workers`],
+    [
+      '  per class-sweep: NumPy peer',
+      `${np.perClassSweepMs.toFixed(1)} ms wall · ${np.perClassSweepCpuMs.toFixed(1)} ms CPU (1 thread, ${np.measuredClasses} classes × ${np.measuredSweeps} sweeps)`,
+      `${wallRatio.toFixed(1)}× classfit wall · ${(np.perClassSweepCpuMs / cpuPerClassSweep).toFixed(1)}× per core (CPU / CPU)${shape === 'real' ? ` (target ≥ 20× → ${target(wallRatio >= 20)})` : ''}`,
+    ],
+    ['  whole layer: NumPy peer (scaled)', `${numpyLayerSeconds.toFixed(0)} s`, `${(numpyLayerSeconds / ts.seconds).toFixed(1)}× classfit's ${ts.seconds.toFixed(1)} s`],
+  ];
+  return { result: { shape, layer: spec, sampler: ts, numpy: np }, rows };
+}
 
-console.log('\n[3/3] scoring: 100 classes × 20 traces × 5 components, d = 64 …');
-const scoring = await benchScoring({ secondsPerKernel: arg('scoring-seconds', 10) });
+const real = await samplerRows('real', layer, '1/4');
+const legacy = legacyLayer.classes > 0 ? await samplerRows('legacy', legacyLayer, '2/4') : null;
+const samplerTable = [...real.rows, ...(legacy?.rows ?? [])];
+if (samplerOnly) {
+  printTable(samplerTable);
+  writeResults({ real: real.result, legacy: legacy?.result });
+} else {
+  console.log('\n[3/4] scoring: 100 classes × 20 traces × 5 components, d = 64 …');
+  const scoring = await benchScoring({ secondsPerKernel: arg('scoring-seconds', 10) });
 
-const exact = scoring.find((r) => r.backend === 'exact');
-const rows = [
-  ['sampler, full layer', `${sampler.seconds.toFixed(1)} s`, `target ≤ 120 s → ${sampler.seconds <= 120 ? 'met' : 'not met'}`],
-  ['sampler per sweep: classfit', `${sampler.perSweepMs.toFixed(1)} ms`, `${sampler.workers} workers`],
-  ['sampler per sweep: NumPy peer', `${numpy.perSweepMs.toFixed(0)} ms`, `NumPy / classfit = ${(numpy.perSweepMs / sampler.perSweepMs).toFixed(1)}×`],
-  ...scoring.map((r) => [
-    `scoring: ${r.backend}`,
-    `${(r.pointComponentsPerSecond / 1e6).toFixed(2)} M point·components/s`,
-    `${r.gflops.toFixed(2)} GFLOP/s${exact && r !== exact ? ` · ${(r.pointComponentsPerSecond / exact.pointComponentsPerSecond).toFixed(2)}× exact kernel` : ''}`,
-  ]),
-];
-console.log('\n| measure | value | comparison |\n|---|---|---|');
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  const subLayer = { ...layer, classes: arg('subcluster-classes', 10), sweeps: arg('subcluster-sweeps', 60) };
+  console.log(`\n[4/4] sub-cluster vs collapsed sampler: ${subLayer.classes} classes × ${subLayer.points} points × ${subLayer.dim}-D, ${subLayer.sweeps} sweeps each …`);
+  const subcluster = await benchSubcluster(subLayer);
+  const toQuality = (ms: number | null, sweeps: number | null) => (ms === null ? `not reached in ${subLayer.sweeps} sweeps` : `${(ms / 1000).toFixed(1)} s (${sweeps} sweeps)`);
 
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(`${resultsDir}latest.json`, JSON.stringify({ date: new Date().toISOString(), machine, layer, sampler, numpy, scoring }, null, 2));
-console.log(`\nwrote ${resultsDir}latest.json`);
+  const exact = scoring.find((r) => r.backend === 'exact');
+  printTable([
+    ...samplerTable,
+    ['sub-cluster / collapsed per sweep', `${subcluster.subcluster.perSweepMs.toFixed(0)} / ${subcluster.collapsed.perSweepMs.toFixed(0)} ms`, `${subcluster.perSweepRatio.toFixed(2)}× (${subLayer.classes} classes)`],
+    [
+      'time to collapsed quality (±0.05 nats/pt)',
+      `sub-cluster ${toQuality(subcluster.subcluster.msToQuality, subcluster.subcluster.sweepsToQuality)}; collapsed ${toQuality(subcluster.collapsed.msToQuality, subcluster.collapsed.sweepsToQuality)}`,
+      subcluster.timeToQualityRatio === null ? 'ratio: n/a' : `${subcluster.timeToQualityRatio.toFixed(2)}×`,
+    ],
+    [
+      'ln p(x, c) per point, last quarter',
+      `sub-cluster ${subcluster.subcluster.finalLogLikelihoodPerPoint.toFixed(3)} vs collapsed ${subcluster.collapsed.finalLogLikelihoodPerPoint.toFixed(3)}`,
+      `K ${subcluster.subcluster.meanClusters.toFixed(1)} vs ${subcluster.collapsed.meanClusters.toFixed(1)}`,
+    ],
+    ...scoring.map((r) => [
+      `scoring: ${r.backend}`,
+      `${(r.pointComponentsPerSecond / 1e6).toFixed(2)} M point·components/s`,
+      `${r.gflops.toFixed(2)} GFLOP/s${exact && r !== exact ? ` · ${(r.pointComponentsPerSecond / exact.pointComponentsPerSecond).toFixed(2)}× exact kernel` : ''}`,
+    ]),
+  ]);
+  writeResults({ real: real.result, legacy: legacy?.result, scoring, subcluster });
+}
+
+function printTable(table: readonly (readonly string[])[]) {
+  console.log('\n| measure | value | comparison |\n|---|---|---|');
+  for (const row of table) console.log(`| ${row.join(' | ')} |`);
+}
+
+function writeResults(results: object) {
+  const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(`${resultsDir}latest.json`, JSON.stringify({ date: new Date().toISOString(), machine, ...results }, null, 2));
+  console.log(`\nwrote ${resultsDir}latest.json`);
+}

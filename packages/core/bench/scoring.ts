@@ -58,7 +58,7 @@ export async function benchScoring(options: ScoringBenchOptions = {}): Promise<S
   for (const kernel of options.kernels ?? ['wasm', 'cpu', 'exact']) {
     const backend = kernel === 'exact' ? 'exact' : (await initBackend(kernel)).name;
     const score = (start: number, count: number) =>
-      scoreSamples(model, points.subarray(start * workload.dim, (start + count) * workload.dim), count, {
+      scoreSamples(model, points.subarray(start * workload.dim, (start + count) * workload.dim), count, 'reduced', {
         kernel: kernel === 'exact' ? 'exact' : 'tensor',
       });
     await score(0, 4); // warm-up: backend init, kernel compilation, inverse factors

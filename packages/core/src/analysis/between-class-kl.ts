@@ -46,7 +46,7 @@ export async function betweenClassKl(model: PredictiveModel, options: BetweenCla
       for (let done = 0; done < m; done += batch) {
         const count = Math.min(batch, m - done);
         const x = sampleClass(single.classes[i], count, options.rng);
-        const logp = await scoreSamples(single, x, count, { kernel: options.kernel });
+        const logp = await scoreSamples(single, x, count, 'reduced', { kernel: options.kernel });
         for (let s = 0; s < count; s++) for (let j = 0; j < c; j++) l[j * c + i] += logp[s * c + j] / m;
       }
     }

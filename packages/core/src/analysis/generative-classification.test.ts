@@ -20,7 +20,7 @@ describe('generativeClassification (METHOD.md G)', () => {
     const model = await readPredictiveFile(fixturePath('density', c.file));
     const n = c.points.length;
     const truth = Array.from({ length: n }, (_, i) => model.classes[Math.floor(i / (n / 3))].label);
-    const result = await generativeClassification(model, flat(c.points), n, truth, { kernel: 'exact' });
+    const result = await generativeClassification(model, flat(c.points), n, 'reduced', truth, { kernel: 'exact' });
     expect(result.perTrace).toHaveLength(3);
     c.perTraceLogDensity.forEach((scores, t) => {
       const predicted = scores.map((row) => model.classes[row.indexOf(Math.max(...row))].label);

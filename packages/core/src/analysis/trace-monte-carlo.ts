@@ -58,7 +58,7 @@ export async function traceMonteCarlo(
     for (let done = 0; done < m; done += batch) {
       const count = Math.min(batch, m - done);
       const x = sampleClass(single.classes[0], count, options.rng);
-      const logp = await scoreSamples(single, x, count, { kernel: options.kernel });
+      const logp = await scoreSamples(single, x, count, 'reduced', { kernel: options.kernel });
       const values = integrand(x, logp, count);
       if (Number.isNaN(shift)) shift = values[0];
       for (let i = 0; i < count; i++) {

@@ -21,12 +21,12 @@ describe('affine equivariance of log-densities', () => {
     const shift = -a.reduce((s, v) => s + Math.log(Math.abs(v)), 0);
     const mapped = affineModel(model, a, c);
     const mappedPoints = affinePoints(points, a, c);
-    const before = scoreSamplesExact(model, points, n);
-    const after = scoreSamplesExact(mapped, mappedPoints, n);
+    const before = scoreSamplesExact(model, points, n, 'reduced');
+    const after = scoreSamplesExact(mapped, mappedPoints, n, 'reduced');
     // Float64: the Mahalanobis terms agree to ~1e-13 relative of values up to ~1e4.
     before.forEach((v, i) => expect(Math.abs(after[i] - (v + shift)), `entry ${i}`).toBeLessThan(1e-8));
     // float32 kernel: each side carries ~4e-5 absolute error (see score.test.ts), so 2e-4.
-    const tensorAfter = await scoreSamples(mapped, mappedPoints, n);
+    const tensorAfter = await scoreSamples(mapped, mappedPoints, n, 'reduced');
     before.forEach((v, i) => expect(Math.abs(tensorAfter[i] - (v + shift)), `entry ${i}`).toBeLessThan(2e-4));
   });
 });

@@ -1,19 +1,22 @@
 import type { PredictiveModel } from './predictive-model.ts';
+import type { PointSpace } from './project.ts';
 import { scoreSamples, scoreSamplesPerTrace, type ScoreOptions } from './score.ts';
 
 /**
  * Generative classification (METHOD.md G): the label of the class with the
  * highest log p(x | class), no class prior (the paper code's plain argmax).
- * @param points [n, dim] or [n, projection.inputDim]
+ * @param points [n, pointWidth(model, space)]
+ * @param space the space `points` are given in
  * @returns [n] Int32Array of class labels
  */
 export async function classify(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
   options: ScoreOptions = {},
 ): Promise<Int32Array> {
-  const scores = await scoreSamples(model, points, n, options);
+  const scores = await scoreSamples(model, points, n, space, options);
   return argmaxLabels(model, scores, n);
 }
 
@@ -26,9 +29,10 @@ export async function classifyPerTrace(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
   options: ScoreOptions = {},
 ): Promise<Int32Array> {
-  const scores = await scoreSamplesPerTrace(model, points, n, options);
+  const scores = await scoreSamplesPerTrace(model, points, n, space, options);
   return argmaxLabels(model, scores, scores.length / model.classes.length);
 }
 

@@ -9,7 +9,7 @@ export type {
 export { studentTLogPdf, studentTLogNormaliser, studentTLogPdfFromMahalanobis } from './student-t-log-pdf.ts';
 export { mixtureLogPdf, traceLogPdf, logSumExp } from './mixture-log-pdf.ts';
 export { assertValidModel, findModelProblem, WEIGHT_TOLERANCE } from './check-model.ts';
-export { toModelSpace } from './project.ts';
+export { toModelSpace, pointWidth, describeSpace, POINT_SPACES, type PointSpace } from './project.ts';
 export {
   scoreSamples,
   scoreSamplesExact,
@@ -25,7 +25,15 @@ export {
   formatPredictive,
   predictiveJsonChunks,
   readPredictiveFile,
+  readPredictiveJsonFile,
   writePredictiveFile,
 } from './predictive-file.ts';
+export {
+  PREDICTIVE_ARRAYS_FORMAT,
+  predictiveArrayEntries,
+  predictiveArrayPieces,
+  readPredictiveArrays,
+  writePredictiveArrays,
+} from './predictive-arrays.ts';
 export { sampleClass, sampleTrace } from './sample.ts';
-export { traceModel, effectiveTraceCount } from './trace-model.ts';
+export { traceModel, tracesModel, effectiveTraceCount } from './trace-model.ts';

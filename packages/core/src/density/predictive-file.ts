@@ -1,12 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { InvalidArgumentError } from '../errors/index.ts';
-import { writeFileAtomic } from '../io/index.ts';
+import { isZipFile, JsonStreamError, scanJsonObject, writeFileAtomic } from '../io/index.ts';
 import { findModelProblem } from './check-model.ts';
+import { readPredictiveArrays } from './predictive-arrays.ts';
 import { JsonReader } from './predictive-json.ts';
-import type { ClassMixture, PredictiveModel, StudentTComponent, TraceAveraging } from './predictive-model.ts';
+import type { ClassMixture, PredictiveModel, Projection, StudentTComponent, TraceAveraging } from './predictive-model.ts';
 
 /** The `format` tag of the predictive file (DESIGN.md §7). */
 export const PREDICTIVE_FORMAT = 'classfit.predictive/v1';
+
+const ROOT_KEYS = ['format', 'dim', 'projection', 'traceAveraging', 'classes'] as const;
 
 /**
  * Parses and strictly validates a `classfit.predictive/v1` document (already
@@ -16,7 +19,19 @@ export const PREDICTIVE_FORMAT = 'classfit.predictive/v1';
  */
 export function parsePredictive(document: unknown, source = 'predictive'): PredictiveModel {
   const json = new JsonReader(source);
-  const root = json.object(document, '(root)', ['format', 'dim', 'projection', 'traceAveraging', 'classes']);
+  const root = json.object(document, '(root)', ROOT_KEYS);
+  const head = parseHead(json, root);
+  const classes = json.array(root.classes, 'classes').map((c, i) => parseClass(json, c, `classes[${i}]`, head.dim));
+  return finishModel(head, classes, source);
+}
+
+interface PredictiveHead {
+  readonly dim: number;
+  readonly traceAveraging: TraceAveraging;
+  readonly projection?: Projection;
+}
+
+function parseHead(json: JsonReader, root: Record<string, unknown>): PredictiveHead {
   if (root.format !== PREDICTIVE_FORMAT) json.fail('format', `must be '${PREDICTIVE_FORMAT}', got ${JSON.stringify(root.format)}`);
   const d = json.integer(root.dim, 'dim');
   if (d < 1) json.fail('dim', `must be ≥ 1, got ${d}`);
@@ -24,7 +39,7 @@ export function parsePredictive(document: unknown, source = 'predictive'): Predi
   if (traceAveraging !== 'density' && traceAveraging !== 'log') {
     json.fail('traceAveraging', `must be 'density' or 'log', got ${JSON.stringify(traceAveraging)}`);
   }
-  let projection: PredictiveModel['projection'];
+  let projection: Projection | undefined;
   if (root.projection !== undefined) {
     const p = json.object(root.projection, 'projection', ['components']);
     const rows = json.array(p.components, 'projection.components', d);
@@ -32,10 +47,13 @@ export function parsePredictive(document: unknown, source = 'predictive'): Predi
     const components = json.matrix(p.components, 'projection.components', d, inputDim, `must be [${d}][D] finite numbers`);
     projection = { components, outputDim: d, inputDim };
   }
-  const classes = json.array(root.classes, 'classes').map((c, i) => parseClass(json, c, `classes[${i}]`, d));
+  return { dim: d, traceAveraging, projection };
+}
+
+function finishModel(head: PredictiveHead, classes: ClassMixture[], source: string): PredictiveModel {
   let traceCount = 1;
   for (const cls of classes) for (const k of cls.components) if (k.trace !== undefined) traceCount = Math.max(traceCount, k.trace + 1);
-  const model: PredictiveModel = { dim: d, traceAveraging, traceCount, projection, classes };
+  const model: PredictiveModel = { ...head, traceCount, classes };
   const problem = findModelProblem(model);
   if (problem !== null) throw new InvalidArgumentError(source, problem);
   return model;
@@ -97,26 +115,57 @@ export function formatPredictive(model: PredictiveModel): string {
 }
 
 /**
- * Reads and validates a predictive file. Throws `InvalidArgumentError(path, …)`.
- * The file is decoded in one piece, so it must be below V8's string limit (~512 MB).
+ * Reads and validates a `classfit.predictive/v1` JSON file of any size: the file is streamed and each class is
+ * decoded on its own (see `scanJsonObject`), so only one class must fit in a string. Members may come in any
+ * order. Throws `InvalidArgumentError(path, …)` naming the JSON path of what is wrong.
  */
-export async function readPredictiveFile(path: string): Promise<PredictiveModel> {
-  let text: string;
+export async function readPredictiveJsonFile(path: string): Promise<PredictiveModel> {
+  const json = new JsonReader(path);
+  const root: Record<string, unknown> = {};
+  const pending: unknown[] = []; // classes seen before `dim` (another writer's member order)
+  const classes: ClassMixture[] = [];
+  const dim = () => {
+    const d = json.integer(root.dim, 'dim');
+    return d >= 1 ? d : json.fail('dim', `must be ≥ 1, got ${d}`);
+  };
+  const once = (key: string) => {
+    if (!(ROOT_KEYS as readonly string[]).includes(key)) json.fail('(root)', `has unknown key '${key}' (allowed: ${ROOT_KEYS.join(', ')})`);
+    if (key in root) json.fail(key, 'is given twice');
+  };
   try {
-    text = await readFile(path, 'utf8');
+    await scanJsonObject(createReadStream(path, { highWaterMark: 1 << 20 }), new Set(['classes']), {
+      member(key, value) {
+        once(key);
+        root[key] = value;
+      },
+      streamedArray(key) {
+        once(key);
+        root[key] = [];
+      },
+      element(_key, index, value) {
+        if (root.dim === undefined) pending.push(value);
+        else classes.push(parseClass(json, value, `classes[${index}]`, dim()));
+      },
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InvalidArgumentError(path, 'no such file (expected a classfit.predictive/v1 JSON file)');
-    if (code === 'ERR_STRING_TOO_LONG') throw new InvalidArgumentError(path, 'is too large to decode as one JSON string');
+    if (error instanceof JsonStreamError || error instanceof SyntaxError) throw new InvalidArgumentError(path, `is not valid JSON: ${error.message}`);
     throw error;
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArgumentError(path, `is not valid JSON: ${(error as Error).message}`);
-  }
-  return parsePredictive(document, path);
+  const head = parseHead(json, root);
+  json.array(root.classes, 'classes');
+  const early = pending.map((value, i) => parseClass(json, value, `classes[${i}]`, head.dim));
+  return finishModel(head, [...early, ...classes], path);
+}
+
+/**
+ * Reads a predictive model stored either as `classfit.predictive/v1` JSON or in the binary `.npz` form
+ * (`writePredictiveArrays`), told apart by the file's first bytes. Neither has a size ceiling.
+ * Throws `InvalidArgumentError(path, …)`.
+ */
+export async function readPredictiveFile(path: string): Promise<PredictiveModel> {
+  return (await isZipFile(path)) ? readPredictiveArrays(path) : readPredictiveJsonFile(path);
 }
 
 /**

@@ -54,8 +54,8 @@ export function prepareModel(model: PredictiveModel, parameter = 'model'): Prepa
     const prepared = {
       size,
       groups,
-      loc: new Float64Array(size * d),
-      scaleTril: new Float64Array(size * d * d),
+      loc: packed(cls.components.map((k) => k.loc), d),
+      scaleTril: packed(cls.components.map((k) => k.scaleTril), d * d),
       df: new Float64Array(size),
       logNormaliser: new Float64Array(size),
       logWeightInGroup: new Float64Array(size),
@@ -68,8 +68,6 @@ export function prepareModel(model: PredictiveModel, parameter = 'model'): Prepa
       groupWeight[prepared.group[i]] += k.weight;
     });
     cls.components.forEach((k, i) => {
-      prepared.loc.set(k.loc, i * d);
-      prepared.scaleTril.set(k.scaleTril, i * d * d);
       prepared.df[i] = k.df;
       prepared.logNormaliser[i] = studentTLogNormaliser(k.scaleTril, k.df, d);
       prepared.logWeightInGroup[i] = Math.log(k.weight / groupWeight[prepared.group[i]]);
@@ -80,6 +78,22 @@ export function prepareModel(model: PredictiveModel, parameter = 'model'): Prepa
   const prepared: PreparedModel = { model, dim: model.dim, groups, classes };
   cache.set(model, prepared);
   return prepared;
+}
+
+/**
+ * The rows `parts` (each of `stride` values) as one [parts.length, stride] array: a view when they already lie
+ * back to back in one buffer (a model read from its binary file: every class's components are one range of the
+ * file's arrays), else a packed copy. The view keeps a d = 64 layer's factors in memory once instead of twice.
+ */
+function packed(parts: readonly Float64Array[], stride: number): Float64Array {
+  const first = parts[0];
+  const adjacent =
+    first !== undefined &&
+    parts.every((p, i) => p.length === stride && p.buffer === first.buffer && p.byteOffset === first.byteOffset + i * stride * 8);
+  if (adjacent) return new Float64Array(first.buffer, first.byteOffset, parts.length * stride);
+  const out = new Float64Array(parts.length * stride);
+  parts.forEach((p, i) => out.set(p, i * stride));
+  return out;
 }
 
 /**

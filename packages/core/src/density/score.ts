@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/index.ts';
 import { prepareModel, type PreparedModel } from './prepared-model.ts';
 import type { PredictiveModel } from './predictive-model.ts';
-import { toModelSpace } from './project.ts';
+import { toModelSpace, type PointSpace } from './project.ts';
 import { reduceGroups, splitGroups } from './reduce-groups.ts';
 import { exactGroupLogDensities } from './score-exact.ts';
 import { tensorGroupLogDensities, type TensorKernelOptions } from './score-tensor.ts';
@@ -25,23 +25,25 @@ export interface ScoreOptions extends TensorKernelOptions {
 /**
  * log p(x | class c) of every point under every class (classes in model
  * order), combining traces as `model.traceAveraging` says (DESIGN.md §7).
- * @param points [n, dim] or [n, projection.inputDim] row-major (projected first)
+ * @param points [n, pointWidth(model, space)] row-major
+ * @param space the space `points` are given in (`raw` points are projected first)
  * @returns [n, C] Float64Array
  */
 export async function scoreSamples(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
   options: ScoreOptions = {},
 ): Promise<Float64Array> {
-  const { prepared, x, all } = prepareAllClasses(model, points, n);
+  const { prepared, x, all } = prepareAllClasses(model, points, n, space);
   const groups = await groupLogDensities(prepared, x, n, all, options);
   return reduceGroups(prepared, groups, n, all, model.traceAveraging);
 }
 
 /** `scoreSamples` with the exact Float64 kernel, synchronously. @returns [n, C] */
-export function scoreSamplesExact(model: PredictiveModel, points: Float32Array | Float64Array, n: number): Float64Array {
-  const { prepared, x, all } = prepareAllClasses(model, points, n);
+export function scoreSamplesExact(model: PredictiveModel, points: Float32Array | Float64Array, n: number, space: PointSpace): Float64Array {
+  const { prepared, x, all } = prepareAllClasses(model, points, n, space);
   return reduceGroups(prepared, exactGroupLogDensities(prepared, x, n, all), n, all, model.traceAveraging);
 }
 
@@ -54,9 +56,10 @@ export async function scoreSamplesPerTrace(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
   options: ScoreOptions = {},
 ): Promise<Float64Array> {
-  const { prepared, x, all } = prepareAllClasses(model, points, n);
+  const { prepared, x, all } = prepareAllClasses(model, points, n, space);
   const groups = await groupLogDensities(prepared, x, n, all, options);
   return splitGroups(groups, n, all.length, prepared.groups);
 }
@@ -71,11 +74,12 @@ export async function scoreOwnClass(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
   labels: ArrayLike<number>,
   options: ScoreOptions = {},
 ): Promise<Float64Array> {
   const prepared = prepareModel(model);
-  const x = toModelSpace(model, points, n);
+  const x = toModelSpace(model, points, n, space);
   if (labels.length !== n) throw new InvalidArgumentError('labels', `must have n = ${n} entries, got ${labels.length}`);
   const indexOf = new Map(model.classes.map((c, i) => [c.label, i]));
   const members: number[][] = model.classes.map(() => []);
@@ -116,7 +120,8 @@ function prepareAllClasses(
   model: PredictiveModel,
   points: Float32Array | Float64Array,
   n: number,
+  space: PointSpace,
 ): { prepared: PreparedModel; x: Float64Array; all: number[] } {
   const prepared = prepareModel(model);
-  return { prepared, x: toModelSpace(model, points, n), all: prepared.classes.map((_, i) => i) };
+  return { prepared, x: toModelSpace(model, points, n, space), all: prepared.classes.map((_, i) => i) };
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { cholesky } from '../linalg/index.ts';
+import type { Rng } from '../rng/index.ts';
 import type { ClassMixture, PredictiveModel, StudentTComponent } from './predictive-model.ts';
 
 /** Parses a JSON file under packages/core/fixtures/<dir>/. */
@@ -68,4 +69,48 @@ export function affineModel(model: PredictiveModel, a: number[], c: number[]): P
 export function affinePoints(points: Float64Array, a: number[], c: number[]): Float64Array {
   const d = a.length;
   return points.map((v, idx) => a[idx % d] * v + c[idx % d]);
+}
+
+/** Shape of `randomMixtureModel`. */
+export interface RandomMixtureSpec {
+  readonly classes: number;
+  readonly dim: number;
+  readonly traces: number;
+  /** Components per (class, trace) are drawn uniformly from 1..maxComponents. */
+  readonly maxComponents: number;
+  /** Spread of the class centres (component locations scatter by 1 around them). */
+  readonly separation: number;
+  readonly traceAveraging?: 'density' | 'log';
+}
+
+/**
+ * A random Student-t mixture model: per class a centre ~ N(0, separation²·I);
+ * per (class, trace) 1..maxComponents components with Gamma(2) weights
+ * (normalised to 1/T per trace), df in
+ * [d + 2, d + 40), locations centre + N(0, I), and shape L Lᵀ with
+ * L = diag(0.5..1.5) + 0.3·N(0, 1) below the diagonal.
+ */
+export function randomMixtureModel(rng: Rng, spec: RandomMixtureSpec): PredictiveModel {
+  const d = spec.dim;
+  const classes = Array.from({ length: spec.classes }, (_, label) => {
+    const centre = Array.from({ length: d }, () => spec.separation * rng.normal());
+    const components: StudentTComponent[] = [];
+    for (let t = 0; t < spec.traces; t++) {
+      const count = 1 + rng.integer(spec.maxComponents);
+      for (let k = 0; k < count; k++) {
+        const l = new Float64Array(d * d);
+        for (let i = 0; i < d; i++) {
+          l[i * d + i] = 0.5 + rng.uniform();
+          for (let j = 0; j < i; j++) l[i * d + j] = 0.3 * rng.normal();
+        }
+        components.push({ weight: rng.gamma(2, 1), df: d + 2 + 38 * rng.uniform(), loc: Float64Array.from(centre, (c) => c + rng.normal()), scaleTril: l, trace: t });
+      }
+    }
+    // Each trace's weights sum to 1/T, so the class's sum to 1 (what 'log' averaging requires).
+    const traceTotals = new Float64Array(spec.traces);
+    for (const k of components) traceTotals[k.trace!] += k.weight;
+    const normalised = components.map((k) => ({ ...k, weight: k.weight / (traceTotals[k.trace!] * spec.traces) }));
+    return mixtureOf(label, normalised, centre, Array.from({ length: d }, () => 2));
+  });
+  return modelOf(classes, spec.traceAveraging ?? 'density');
 }

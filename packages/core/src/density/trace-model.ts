@@ -29,3 +29,34 @@ export function traceModel(model: PredictiveModel, trace: number, classIndices?:
 export function effectiveTraceCount(model: PredictiveModel): number {
   return prepareModel(model).groups;
 }
+
+/**
+ * The model of a subset of its kept traces (e.g. one sampler chain's): every class keeps only the components
+ * of `traces`, renumbered 0..S−1 in the order given, weights divided by the kept share so that each class
+ * sums to 1 again (each kept trace 1/S when the traces weighed alike); the averaging stays
+ * `model.traceAveraging`. With `log` averaging a class's log-density under the subset is
+ * (1/S) Σ_{t∈traces} log p(x | D, c_t) — the same estimator on fewer traces.
+ * @param traces distinct kept-trace indices in [0, T), at least one
+ * @throws InvalidArgumentError for bad indices, or when the components carry no trace index (a `density`
+ *   model has merged its traces, so a subset cannot be told apart)
+ */
+export function tracesModel(model: PredictiveModel, traces: readonly number[]): PredictiveModel {
+  const prepared = prepareModel(model);
+  if (traces.length === 0) throw new InvalidArgumentError('traces', 'needs at least one trace');
+  const position = new Map<number, number>();
+  for (const t of traces) {
+    if (!Number.isInteger(t) || t < 0 || t >= model.traceCount) throw new InvalidArgumentError('traces', `must be integers in [0, ${model.traceCount}), got ${t}`);
+    if (position.has(t)) throw new InvalidArgumentError('traces', `lists trace ${t} twice`);
+    position.set(t, position.size);
+  }
+  if (prepared.groups === 1 && model.traceCount > 1) {
+    throw new InvalidArgumentError('model', `its components carry no trace index (traceAveraging '${model.traceAveraging}' merged ${model.traceCount} traces), so no subset of traces can be taken`);
+  }
+  if (prepared.groups === 1) return model;
+  const classes = model.classes.map((cls): ClassMixture => {
+    const members = cls.components.filter((k) => position.has(k.trace!));
+    const total = members.reduce((sum, k) => sum + k.weight, 0);
+    return { ...cls, components: members.map((k) => ({ ...k, weight: k.weight / total, trace: position.get(k.trace!)! })) };
+  });
+  return { ...model, traceCount: traces.length, classes };
+}

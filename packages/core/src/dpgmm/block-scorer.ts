@@ -1,25 +1,22 @@
 import { choleskyRankOne, logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/index.ts';
+import { defaultKernels, type KernelKind } from '../linalg/wasm/kernel-heap.ts';
+import type { ClusterPool } from './cluster-pool.ts';
+import { laneSolver, type LaneSolver } from './lane-solver.ts';
 
 /**
  * The inner loop of the block sampler: whitened residuals y_b = L_k⁻¹(x_b − m_k)
  * of all points of a block against one cluster, four right-hand sides per
- * triangular pass (each L_k element is loaded once per four points, and the four
- * independent accumulators hide the add latency). No allocation after construction.
+ * triangular pass (`LaneSolver`: WebAssembly SIMD or TypeScript, bit-identical),
+ * and the leave-block-out corrections. No allocation after construction.
  *
  * Lanes are stored in groups of four: element k of lane b lives at
  * (b >> 2)·4d + 4k + (b & 3). Unused lanes of the last group repeat lane 0.
  */
 export class BlockScorer {
   readonly lanes: number;
-  /** Block points, lane layout [groups][d][4]. */
-  readonly xb: Float64Array;
-  /** Whitened residuals, same layout. */
-  readonly y: Float64Array;
-  /** ‖y_b‖² per lane. */
-  readonly sq: Float64Array;
   /** Leave-block-out Mahalanobis terms per lane (see `leaveOut`). */
   readonly maha: Float64Array;
-  private readonly gram: Float64Array;
+  private readonly solver: LaneSolver;
   private readonly rowSum: Float64Array;
   private readonly q: Float64Array;
   private readonly v: Float64Array;
@@ -27,13 +24,10 @@ export class BlockScorer {
   private readonly scratchMean: Float64Array;
   private readonly scratchU: Float64Array;
 
-  constructor(readonly d: number, readonly maxBlock: number) {
+  constructor(readonly d: number, readonly maxBlock: number, kernels: KernelKind = defaultKernels()) {
     this.lanes = Math.ceil(maxBlock / 4) * 4;
-    this.xb = new Float64Array(this.lanes * d);
-    this.y = new Float64Array(this.lanes * d);
-    this.sq = new Float64Array(this.lanes);
+    this.solver = laneSolver(d, this.lanes, kernels, maxBlock);
     this.maha = new Float64Array(this.lanes);
-    this.gram = new Float64Array(maxBlock * maxBlock);
     this.rowSum = new Float64Array(maxBlock);
     this.q = new Float64Array(maxBlock * maxBlock);
     this.v = new Float64Array(maxBlock);
@@ -42,44 +36,47 @@ export class BlockScorer {
     this.scratchU = new Float64Array(d);
   }
 
+  get kernels(): KernelKind {
+    return this.solver.kind;
+  }
+
+  /** Whitened residuals of the last solve, lane layout [groups][d][4]. */
+  get y(): Float64Array {
+    return this.solver.y;
+  }
+
+  /** ‖y_b‖² per lane, from the last solve. */
+  get sq(): Float64Array {
+    return this.solver.sq;
+  }
+
   /** Loads points `block[0..count)` ([n, d] rows of `points`) into the lanes. */
   gather(points: Float64Array, block: Int32Array, count: number): void {
     const d = this.d;
+    const xb = this.solver.xb;
     for (let b = 0; b < this.lanes; b++) {
       const src = block[b < count ? b : 0] * d;
       const base = (b >> 2) * 4 * d + (b & 3);
-      for (let k = 0; k < d; k++) this.xb[base + 4 * k] = points[src + k];
+      for (let k = 0; k < d; k++) xb[base + 4 * k] = points[src + k];
     }
   }
 
   /** y_b = L⁻¹(x_b − m) and sq_b = ‖y_b‖² for every lane; L at chol[lo], m at mean[mo]. */
   solve(chol: Float64Array, lo: number, mean: Float64Array, mo: number, count: number): void {
-    const d = this.d;
-    const { xb, y, sq } = this;
-    const groups = (count + 3) >> 2;
-    for (let g = 0; g < groups; g++) {
-      const base = g * 4 * d;
-      let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-      for (let i = 0; i < d; i++) {
-        const row = lo + i * d;
-        const mi = mean[mo + i];
-        const xi = base + 4 * i;
-        let s0 = xb[xi] - mi, s1 = xb[xi + 1] - mi, s2 = xb[xi + 2] - mi, s3 = xb[xi + 3] - mi;
-        for (let k = 0; k < i; k++) {
-          const l = chol[row + k];
-          const yk = base + 4 * k;
-          s0 -= l * y[yk];
-          s1 -= l * y[yk + 1];
-          s2 -= l * y[yk + 2];
-          s3 -= l * y[yk + 3];
-        }
-        const inv = 1 / chol[row + i];
-        s0 *= inv; s1 *= inv; s2 *= inv; s3 *= inv;
-        y[xi] = s0; y[xi + 1] = s1; y[xi + 2] = s2; y[xi + 3] = s3;
-        q0 += s0 * s0; q1 += s1 * s1; q2 += s2 * s2; q3 += s3 * s3;
-      }
-      sq[4 * g] = q0; sq[4 * g + 1] = q1; sq[4 * g + 2] = q2; sq[4 * g + 3] = q3;
-    }
+    this.solver.solve(chol, lo, mean, mo, (count + 3) >> 2);
+  }
+
+  /**
+   * Makes room for clusters in slots < `capacity` ahead of `solveCluster` (call before
+   * scoring a block: growing the kernel memory re-makes `y` and `sq`).
+   */
+  reserve(capacity: number): void {
+    this.solver.reserve(capacity);
+  }
+
+  /** The same against cluster `slot` of `pool` (its factors stay mirrored between calls). */
+  solveCluster(pool: ClusterPool, slot: number, count: number): void {
+    this.solver.solveCluster(pool, slot, (count + 3) >> 2);
   }
 
   /**
@@ -96,23 +93,17 @@ export class BlockScorer {
    * Returns NaN when Q is numerically not positive definite (caller falls back).
    */
   leaveOut(halfLogDet: number, kappa: number, members: Int32Array, r: number, count: number): number {
-    const d = this.d;
-    const { y, sq, gram, rowSum, q, v, maha } = this;
+    const { rowSum, q, v, maha } = this;
     const kp = kappa - r;
-    for (let i = 0; i < r; i++) {
-      const a = members[i];
-      const baseA = (a >> 2) * 4 * d + (a & 3);
-      for (let b = 0; b < count; b++) {
-        const baseB = (b >> 2) * 4 * d + (b & 3);
-        let dot = 0;
-        for (let k = 0; k < d; k++) dot += y[baseA + 4 * k] * y[baseB + 4 * k];
-        gram[i * count + b] = dot;
-      }
-    }
+    const groups = (count + 3) >> 2;
+    // gram[i·lanes + b] = y_{members[i]} · y_b; then `sq` (a view: read after the kernel call).
+    const gram = this.solver.gram(members, r, groups);
+    const sq = this.solver.sq;
+    const lanes = 4 * groups;
     let sRR = 0;
     for (let i = 0; i < r; i++) {
       let s = 0;
-      for (let j = 0; j < r; j++) s += gram[i * count + members[j]];
+      for (let j = 0; j < r; j++) s += gram[i * lanes + members[j]];
       rowSum[i] = s;
       sRR += s;
     }
@@ -120,7 +111,7 @@ export class BlockScorer {
     let halfLogDetQ = 0;
     for (let i = 0; i < r; i++) {
       for (let j = 0; j <= i; j++) {
-        let s = (i === j ? 1 : 0) - 1 / kappa - gram[i * count + members[j]];
+        let s = (i === j ? 1 : 0) - 1 / kappa - gram[i * lanes + members[j]];
         for (let k = 0; k < j; k++) s -= q[i * r + k] * q[j * r + k];
         if (i === j) {
           if (!(s > 0)) return NaN;
@@ -133,11 +124,11 @@ export class BlockScorer {
     }
     for (let b = 0; b < count; b++) {
       let colSum = 0;
-      for (let i = 0; i < r; i++) colSum += gram[i * count + b];
+      for (let i = 0; i < r; i++) colSum += gram[i * lanes + b];
       const zz = sq[b] + (2 * colSum) / kp + sRR / (kp * kp);
       let ww = 0;
       for (let i = 0; i < r; i++) {
-        let s = gram[i * count + b] + rowSum[i] / kp;
+        let s = gram[i * lanes + b] + rowSum[i] / kp;
         for (let k = 0; k < i; k++) s -= q[i * r + k] * v[k];
         const w = s / q[i * r + i];
         v[i] = w;

@@ -2,7 +2,7 @@ import { endianness } from 'node:os';
 import { InvalidArgumentError } from '../errors/index.ts';
 import type { RngState } from '../rng/index.ts';
 import type { ChainDiagnostics } from './lockstep.ts';
-import type { FitOptions } from './options.ts';
+import { type FitOptions, parseFitOptions } from './options.ts';
 import type { ChainCheckpoint, ClassTrace } from './types.ts';
 
 /**
@@ -36,6 +36,9 @@ export interface FitChainCheckpoint {
   /** Exact m_k [K, d] and chol Ψ_k [K, d, d] in label order. */
   readonly means: EncodedFloat64;
   readonly cholPsi: EncodedFloat64;
+  /** Sub-cluster sampler only: side (0/1) per point [n] and each cluster's age in sweeps [K]. */
+  readonly subAssignments?: number[];
+  readonly ages?: number[];
   /** Traces kept so far (cluster parameters are rebuilt from the assignments, B.3). */
   readonly traces: readonly { readonly sweep: number; readonly alpha: number; readonly clusterCount: number; readonly assignments: number[] }[];
   /** Per-sweep diagnostics so far, index = sweep. */
@@ -82,6 +85,7 @@ export function encodeChain(
     rng: { words: [...state.rng.words], spareNormal: state.rng.spareNormal },
     means: encodeFloat64(state.means ?? new Float64Array(0), [k, d]),
     cholPsi: encodeFloat64(state.cholPsi ?? new Float64Array(0), [k, d, d]),
+    ...(state.subAssignments && state.ages ? { subAssignments: Array.from(state.subAssignments), ages: Array.from(state.ages) } : {}),
     traces: traces.map((t) => ({ sweep: t.sweep, alpha: t.alpha, clusterCount: t.clusterCount, assignments: Array.from(t.assignments) })),
     diagnostics: {
       clusterCounts: [...diagnostics.clusterCounts],
@@ -101,6 +105,9 @@ export function decodeChain(encoded: FitChainCheckpoint): ChainCheckpoint {
     rng: { words: [...encoded.rng.words] as RngState['words'], spareNormal: encoded.rng.spareNormal },
     means: decodeFloat64(encoded.means),
     cholPsi: decodeFloat64(encoded.cholPsi),
+    ...(encoded.subAssignments && encoded.ages
+      ? { subAssignments: Int32Array.from(encoded.subAssignments), ages: Int32Array.from(encoded.ages) }
+      : {}),
   };
 }
 
@@ -119,7 +126,11 @@ export function checkResumable(
     throw new InvalidArgumentError('hooks.resumeFrom', why);
   };
   if (checkpoint?.format !== 'classfit.fit-checkpoint/v1') fail(`unknown format ${String(checkpoint?.format)}`);
-  const strip = ({ workers: _w, ...rest }: FitOptions) => JSON.stringify(rest);
+  // Re-parsed so that a checkpoint written before an option existed compares with that option's default.
+  const strip = (o: FitOptions): string => {
+    const { workers: _w, ...rest } = parseFitOptions(o);
+    return JSON.stringify(rest);
+  };
   if (strip(checkpoint.options) !== strip(options)) fail('was made with different options (only `workers` may change)');
   if (checkpoint.dim !== dim) fail(`has d = ${checkpoint.dim}, the data has d = ${dim}`);
   if (checkpoint.classes.length !== classes.length) fail(`has ${checkpoint.classes.length} classes, the data has ${classes.length}`);

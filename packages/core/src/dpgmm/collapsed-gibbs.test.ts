@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng/index.ts';
 import { positionLabels } from './chain-state.ts';
 import { type ChainSettings, GibbsChain } from './collapsed-gibbs.ts';
+import { kernelHeap } from '../linalg/wasm/kernel-heap.ts';
 import { niwPriorFromData } from './niw-prior.ts';
 import { adjustedRand, blobs } from './testing/fixtures.ts';
+import { realShapedLayer } from './testing/real-shaped-layer.ts';
 
 const PRIOR = { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 };
 const SETTINGS: ChainSettings = {
@@ -41,6 +43,31 @@ describe('GibbsChain: block collapsed Gibbs sweep (METHOD B.6, B.7, C)', () => {
     expect(uncached.alpha).toBe(fast.alpha);
     expect(plain.alpha).toBe(fast.alpha);
     expect(Array.from(uncached.pool.chol)).toEqual(Array.from(fast.pool.chol));
+  });
+
+  it('WebAssembly SIMD and TypeScript kernels give bit-identical chains, while the kernel memory grows under them', () => {
+    // 64-D real-shaped classes: from K0 = 6 the pools outgrow their 16 slots in the first sweeps,
+    // so mirrors are re-made and the shared wasm memory grows while other chains hold views into it.
+    const layer = realShapedLayer({ classes: 3, points: 200, dim: 64 });
+    const make = (kernels: 'js' | 'wasm-simd') =>
+      layer.map((c) => chainFor(c.points, c.n, 64, 40 + c.label, { ...SETTINGS, kernels }));
+    const generation = kernelHeap().generation;
+    const js = make('js');
+    const wasm = make('wasm-simd');
+    for (let s = 0; s < 12; s++) {
+      for (let c = 0; c < layer.length; c++) {
+        js[c].sweep();
+        wasm[c].sweep();
+        expect(positionLabels(wasm[c].pool).join(','), `class ${c}, sweep ${s}`).toBe(positionLabels(js[c].pool).join(','));
+        expect(wasm[c].alpha).toBe(js[c].alpha);
+      }
+    }
+    for (let c = 0; c < layer.length; c++) {
+      expect(Array.from(wasm[c].pool.chol)).toEqual(Array.from(js[c].pool.chol));
+      expect(Array.from(wasm[c].priorLogPdf)).toEqual(Array.from(js[c].priorLogPdf));
+    }
+    expect(Math.max(...wasm.map((c) => c.pool.capacity))).toBeGreaterThan(16);
+    expect(kernelHeap().generation).toBeGreaterThan(generation);
   });
 
   it('conserves the total count every block and creates at most one cluster per block', () => {

@@ -1,4 +1,5 @@
 import { logDetFromCholesky } from '../linalg/index.ts';
+import type { KernelKind } from '../linalg/wasm/kernel-heap.ts';
 import type { Rng } from '../rng/index.ts';
 import { type AlphaPrior, initialAlpha, updateAlpha } from './alpha-update.ts';
 import { BlockScorer } from './block-scorer.ts';
@@ -26,6 +27,8 @@ export interface ChainSettings {
    * produce again, bit for bit, so draws are unchanged; only the time is saved.
    */
   readonly cache?: boolean;
+  /** Implementation of the hot kernels (default `defaultKernels()`); results are bit-identical either way. */
+  readonly kernels?: KernelKind;
 }
 
 /**
@@ -71,7 +74,7 @@ export class GibbsChain {
     this.completedSweeps = state.completedSweeps;
     this.tables = studentTTables(prior, n);
     const b = settings.blockSize;
-    this.scorer = new BlockScorer(prior.d, b);
+    this.scorer = new BlockScorer(prior.d, b, settings.kernels);
     this.block = new Int32Array(this.scorer.lanes);
     this.blockSlot = new Int32Array(b);
     this.choice = new Int32Array(b);
@@ -151,11 +154,12 @@ export class GibbsChain {
       const nk = pool.counts[slot] - r;
       if (nk === 0) continue;
       let half = pool.halfLogDet[slot];
-      let maha = scorer.sq;
+      let maha: Float64Array;
       if (r === 0 && this.cacheHit(slot, count)) {
         maha = this.cachedSq;
       } else {
-        scorer.solve(pool.chol, slot * d * d, pool.means, slot * d, count);
+        scorer.solveCluster(pool, slot, count);
+        maha = scorer.sq; // read after the call: a scorer's views may be re-made by it
         this.cacheStore(slot, count);
       }
       if (r > 0) {
@@ -227,6 +231,7 @@ export class GibbsChain {
   private ensureCapacity(): void {
     // A block can create one cluster: make room first so slots and strides stay put while scoring.
     if (this.pool.size + 1 > this.pool.capacity) this.pool.reserve(this.pool.size + 1);
+    this.scorer.reserve(this.pool.capacity);
     if (this.cacheStride !== this.pool.capacity && this.settings.cache !== false) {
       // Slots keep their numbers when the pool grows; the old entries are simply dropped.
       this.cacheStride = this.pool.capacity;
@@ -245,8 +250,8 @@ export class GibbsChain {
     const d = prior.d;
     const out = new Float64Array(n);
     const half = logDetFromCholesky(prior.cholPsi, d) / 2;
-    const single = new BlockScorer(d, 4);
-    const idx = new Int32Array(4);
+    const single = this.scorer;
+    const idx = new Int32Array(single.lanes);
     for (let i = 0; i < n; i += 4) {
       const count = Math.min(4, n - i);
       for (let b = 0; b < count; b++) idx[b] = i + b;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors/index.ts';
 import type { FitCheckpoint } from './checkpoint.ts';
 import { fitClassDensities, type FitProgress, type FitResult } from './fit.ts';
+import { rHat } from './r-hat.ts';
 import { blobs, classData } from './testing/fixtures.ts';
 import type { ClassData } from './types.ts';
 
@@ -28,11 +29,19 @@ describe('fitClassDensities', () => {
     expect(one.classes[1].diagnostics.clusterCounts).toHaveLength(2);
     expect(one.classes[1].diagnostics.logLikelihoods[0]).toHaveLength(30);
     expect(one.classes[1].diagnostics.rHat).toBeGreaterThan(0);
+    // The cluster-count R-hat is the same statistic on the kept sweeps' cluster counts (recomputed here).
+    const counts = one.classes[1].diagnostics.clusterCounts.map((chain) => [10, 15, 20, 25].map((s) => chain[s]));
+    expect(one.classes[1].diagnostics.clusterCountRHat).toBe(rHat(counts));
     expect(one.predictive.traceCount).toBe(8);
     expect(progress.map((p) => p.sweep)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(progress.at(-1)!.etaMs).toBe(0);
     expect(Object.isFrozen(one)).toBe(true);
     expect(Object.isFrozen(one.classes[0])).toBe(true);
+  });
+
+  it('has no R-hat (log-likelihood or cluster count) with one chain: it needs two to compare', async () => {
+    const single = await fitClassDensities(classes.slice(0, 1), { ...OPTIONS, chains: 1, workers: 1 });
+    expect(single.classes[0].diagnostics).toMatchObject({ rHat: null, clusterCountRHat: null });
   });
 
   it('resuming from a (JSON round-tripped) checkpoint gives results identical to an uninterrupted run', async () => {
@@ -108,5 +117,57 @@ describe('fitClassDensities', () => {
         await expect(call()).rejects.toMatchObject({ parameter: 'hooks.resumeFrom' });
       }
     });
+  });
+});
+
+describe('fitClassDensities warm starts (hooks.startFrom, finalStates)', () => {
+  it('reports each chain’s final partition and α, matching the last sweep’s diagnostics', async () => {
+    const fit = await fitClassDensities(classes, { ...OPTIONS, workers: 1 });
+    for (const c of fit.classes) {
+      expect(c.finalStates).toHaveLength(2);
+      c.finalStates.forEach((s, j) => {
+        expect(s.assignments).toHaveLength(c.n);
+        expect(Math.max(...s.assignments) + 1).toBe(c.diagnostics.clusterCounts[j].at(-1));
+        expect(s.alpha).toBe(c.diagnostics.alphas[j].at(-1));
+      });
+    }
+  });
+
+  it('starts a chain from the given partition instead of B.6’s random K0 clusters', async () => {
+    const one = [classes[0]];
+    const n = one[0].n;
+    const singletons = { assignments: Int32Array.from({ length: n }, (_, i) => i), alpha: 50 };
+    const options = { iterations: 1, burnIn: 0, thin: 1, chains: 1, seed: 3, workers: 1 };
+    const fresh = await fitClassDensities(one, options);
+    const warm = await fitClassDensities(one, options, { startFrom: [singletons] });
+    // One sweep of blocks of 4 cannot merge 60 singletons down to the handful a K0 = 6 start keeps.
+    expect(fresh.classes[0].diagnostics.clusterCounts[0][0]).toBeLessThanOrEqual(8);
+    expect(warm.classes[0].diagnostics.clusterCounts[0][0]).toBeGreaterThan(15);
+    // Same partition and α, same seed: the same chain.
+    const again = await fitClassDensities(one, options, { startFrom: [singletons] });
+    expect(again.classes[0].finalStates[0].assignments).toEqual(warm.classes[0].finalStates[0].assignments);
+  });
+
+  it('rejects a start of the wrong length, negative labels, a bad α, and the sub-cluster sampler', async () => {
+    const n = classes[0].n;
+    const good = { assignments: new Int32Array(n), alpha: 1 };
+    const options = { iterations: 2, burnIn: 0, thin: 1, workers: 1 };
+    await expect(fitClassDensities(classes, options, { startFrom: [{ ...good, assignments: new Int32Array(n - 1) }] })).rejects.toThrow(/hooks\.startFrom\[0\].*60 labels/);
+    await expect(fitClassDensities(classes, options, { startFrom: [{ ...good, assignments: new Int32Array(n).fill(-1) }] })).rejects.toThrow(InvalidArgumentError);
+    await expect(fitClassDensities(classes, options, { startFrom: [{ ...good, alpha: 0 }] })).rejects.toThrow(/alpha/);
+    await expect(fitClassDensities(classes, { ...options, sampler: 'subcluster' }, { startFrom: [good] })).rejects.toThrow(/collapsed sampler/);
+  });
+});
+
+describe('fitClassDensities dropTraceFactors', () => {
+  it('empties the traces’ means and factors but gives the same mixtures, assignments and diagnostics', async () => {
+    const options = { ...OPTIONS, workers: 1 };
+    const full = await fitClassDensities(classes, options);
+    const lean = await fitClassDensities(classes, options, { dropTraceFactors: true });
+    expect(lean.predictive).toEqual(full.predictive);
+    expect(lean.classes.map((c) => c.diagnostics)).toEqual(full.classes.map((c) => c.diagnostics));
+    expect(lean.classes[0].traces.map((t) => Array.from(t.assignments))).toEqual(full.classes[0].traces.map((t) => Array.from(t.assignments)));
+    expect(lean.classes.every((c) => c.traces.every((t) => t.cholPsi.length === 0 && t.means.length === 0))).toBe(true);
+    expect(full.classes[0].traces[0].cholPsi.length).toBe(full.classes[0].traces[0].clusterCount * d * d);
   });
 });

@@ -1,5 +1,6 @@
 import type { PredictiveModel } from '../density/predictive-model.ts';
 import { InvalidArgumentError } from '../errors/index.ts';
+import { createRng, type Rng } from '../rng/index.ts';
 import { InProcessBackend, type RunnerBackend, WorkerBackend } from './backends.ts';
 import { checkResumable, decodeChain, encodeChain, type FitCheckpoint } from './checkpoint.ts';
 import { traceFromAssignments } from './chain-state.ts';
@@ -37,6 +38,25 @@ export interface FitHooks {
   onCheckpoint?(checkpoint: FitCheckpoint): void | Promise<void>;
   /** Sweeps between checkpoints when `onCheckpoint` is given (default 50). */
   checkpointEverySweeps?: number;
+  /**
+   * Warm start (collapsed sampler only): per unit u = class·chains + chain, a partition of that class's points
+   * to start from instead of METHOD B.6's random K0 clusters — e.g. another fit's final state restricted to
+   * these points. Cluster statistics are rebuilt from these points alone (B.3); the chain's RNG stream is the
+   * one a fresh start would use. Units without an entry, and units resumed from `resumeFrom`, start as usual.
+   */
+  startFrom?: readonly (ChainStart | undefined)[];
+  /**
+   * Drop the kept traces' cluster parameters (`means`, `cholPsi` become empty) once the predictive mixtures are built
+   * from them: for callers that only need `predictive` and the diagnostics. At d = 64 these are as large as the
+   * mixtures themselves (one 64×64 factor per cluster per trace). Default false.
+   */
+  dropTraceFactors?: boolean;
+}
+
+/** A chain's state to continue from: cluster label (≥ 0; empty labels are dropped) per point, and α. */
+export interface ChainStart {
+  readonly assignments: Int32Array;
+  readonly alpha: number;
 }
 
 /** One class's fit. */
@@ -47,6 +67,8 @@ export interface FitClassResult {
   /** Kept traces, chain-major: chain 0's sweeps burnIn, burnIn+thin, …, then chain 1's. */
   readonly traces: readonly ClassTrace[];
   readonly diagnostics: ClassDiagnostics;
+  /** Each chain's state after its last sweep (a {@link FitHooks.startFrom} entry for a related fit). */
+  readonly finalStates: readonly ChainStart[];
 }
 
 /** A fitted layer (frozen). */
@@ -60,7 +82,8 @@ export interface FitResult {
 }
 
 /**
- * Fits one DP-GMM per class with the block collapsed Gibbs sampler (METHOD B, C),
+ * Fits one DP-GMM per class with the block collapsed Gibbs sampler (METHOD B, C) or, with
+ * `sampler: 'subcluster'`, Chang & Fisher's sub-cluster split/merge sampler (same model and prior),
  * all classes (and chains) in lock-step, spread over worker threads.
  * @param classes the layer's classes, each [n ≥ 2, d] finite, one d for all
  * @param options FitOptions (paper-parity defaults, `options.ts`)
@@ -79,6 +102,9 @@ export async function fitClassDensities(
   const every = hooks.checkpointEverySweeps ?? 50;
   if (!Number.isInteger(every) || every < 1) throw new InvalidArgumentError('hooks.checkpointEverySweeps', `must be an integer ≥ 1, got ${every}`);
   if (hooks.resumeFrom !== undefined) checkResumable(hooks.resumeFrom, resolved, dim, classes);
+  if (hooks.startFrom !== undefined && resolved.sampler === 'subcluster') {
+    throw new InvalidArgumentError('hooks.startFrom', 'warm starts need the collapsed sampler (the sub-cluster sampler also needs sub-cluster sides)');
+  }
   const priors = classes.map((c) => niwPriorFromData(c.points, c.n, dim, resolved));
 
   const traces: ClassTrace[][] = [];
@@ -89,7 +115,8 @@ export async function fitClassDensities(
     for (let j = 0; j < resolved.chains; j++) {
       const unit = c * resolved.chains + j;
       const saved = hooks.resumeFrom?.chains[unit];
-      const resume = saved ? decodeChain(saved) : undefined;
+      const start = saved ? undefined : hooks.startFrom?.[unit];
+      const resume = saved ? decodeChain(saved) : start ? warmStart(start, classes[c].n, createRng(resolved.seed, unit), `hooks.startFrom[${unit}]`) : undefined;
       traces[unit] = (saved?.traces ?? []).map((t) =>
         traceFromAssignments(priors[c], classes[c].points, t.sweep, t.alpha, Int32Array.from(t.assignments), t.clusterCount),
       );
@@ -148,7 +175,8 @@ export async function fitClassDensities(
     let sweep = startSweep;
     for (;;) {
       const until = hooks.onCheckpoint ? Math.min(resolved.iterations, (Math.floor(sweep / every) + 1) * every) : resolved.iterations;
-      const reports: UnitReport[] = await backend.run(until, hooks.onCheckpoint !== undefined);
+      // The last run always reports each chain's state: it is the result's `finalStates`.
+      const reports: UnitReport[] = await backend.run(until, hooks.onCheckpoint !== undefined || until >= resolved.iterations);
       for (const r of reports) {
         traces[r.unit].push(...r.traces);
         diagnostics.set(r.unit, r.diagnostics);
@@ -169,7 +197,7 @@ export async function fitClassDensities(
   }
 
   const total = performance.now() - started;
-  return assemble(classes, priors, resolved, dim, traces, diagnostics, {
+  return assemble(classes, priors, resolved, dim, traces, diagnostics, states, hooks.dropTraceFactors === true, {
     total,
     perSweep: total / Math.max(1, resolved.iterations - startSweep),
   });
@@ -182,9 +210,12 @@ function assemble(
   dim: number,
   traces: ClassTrace[][],
   diagnostics: Map<number, ChainDiagnostics>,
+  states: readonly (ChainCheckpoint | undefined)[],
+  dropFactors: boolean,
   timingsMs: FitResult['timingsMs'],
 ): FitResult {
   const kept = keptSweeps(options);
+  const measurable = options.chains > 1 && kept.length > 1;
   const results: FitClassResult[] = [];
   const mixtures = classes.map((c, ci) => {
     const chainIds = Array.from({ length: options.chains }, (_, j) => ci * options.chains + j);
@@ -194,16 +225,35 @@ function assemble(
       clusterCounts: diag.map((x) => x.clusterCounts),
       logLikelihoods: diag.map((x) => x.logLikelihoods),
       alphas: diag.map((x) => x.alphas),
-      rHat: options.chains > 1 && kept.length > 1 ? rHat(diag.map((x) => kept.map((s) => x.logLikelihoods[s]))) : null,
+      rHat: measurable ? rHat(diag.map((x) => kept.map((s) => x.logLikelihoods[s]))) : null,
+      clusterCountRHat: measurable ? rHat(diag.map((x) => kept.map((s) => x.clusterCounts[s]))) : null,
     });
-    results.push(Object.freeze({ label: c.label, name: c.name, n: c.n, traces: Object.freeze(classTraces), diagnostics: classDiagnostics }));
+    const finalStates = chainIds.map((u) => Object.freeze({ assignments: states[u]!.assignments, alpha: states[u]!.alpha }));
     const prior = priors[ci];
-    return predictiveFromTraces(
+    const mixture = predictiveFromTraces(
       { label: c.label, name: c.name, n: c.n, prior, reference: Object.freeze({ mean: prior.mean, variance: prior.variance }) },
       classTraces,
       options.variants,
     );
+    // The mixtures copy what they need (loc, scaled factors), so the traces' own arrays can go.
+    const keptTraces = dropFactors ? classTraces.map((t) => Object.freeze({ ...t, means: NO_FACTORS, cholPsi: NO_FACTORS })) : classTraces;
+    if (dropFactors) for (const u of chainIds) traces[u] = [];
+    results.push(Object.freeze({ label: c.label, name: c.name, n: c.n, traces: Object.freeze(keptTraces), diagnostics: classDiagnostics, finalStates: Object.freeze(finalStates) }));
+    return mixture;
   });
   const predictive = predictiveModel(dim, kept.length * options.chains, options.variants.traceAveraging, mixtures);
   return Object.freeze({ options: Object.freeze(options), dim, classes: Object.freeze(results), predictive, timingsMs: Object.freeze(timingsMs) });
+}
+
+const NO_FACTORS = new Float64Array(0);
+
+/** A sweep-0 chain state from a warm start (statistics rebuilt from the labels by `restoreChain`). */
+function warmStart(start: ChainStart, n: number, rng: Rng, parameter: string): ChainCheckpoint {
+  const { assignments, alpha } = start;
+  if (!(assignments instanceof Int32Array) || assignments.length !== n) {
+    throw new InvalidArgumentError(parameter, `needs an Int32Array of ${n} labels, got ${assignments?.length ?? 'none'}`);
+  }
+  if (assignments.some((a) => a < 0)) throw new InvalidArgumentError(parameter, 'labels must be ≥ 0');
+  if (!(alpha > 0 && Number.isFinite(alpha))) throw new InvalidArgumentError(parameter, `alpha must be finite and > 0, got ${alpha}`);
+  return { sweep: 0, alpha, assignments: assignments.slice(), permutation: Int32Array.from({ length: n }, (_, i) => i), rng: rng.state() };
 }

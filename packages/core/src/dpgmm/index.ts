@@ -1,11 +1,12 @@
 export type { ClassData, ClassTrace, ClassDiagnostics, DpgmmVariants, ChainCheckpoint } from './types.ts';
-export { fitClassDensities, type FitProgress, type FitResult, type FitClassResult, type FitHooks } from './fit.ts';
+export { fitClassDensities, type ChainStart, type FitProgress, type FitResult, type FitClassResult, type FitHooks } from './fit.ts';
 export type { FitCheckpoint, FitChainCheckpoint, EncodedFloat64 } from './checkpoint.ts';
-export { fitOptionsSchema, parseFitOptions, keptSweeps, type FitOptions, type FitOptionsInput } from './options.ts';
+export { defaultBurnIn, fitOptionsObject, fitOptionsSchema, parseFitOptions, PAPER_BURN_IN, withSamplerRules, keptSweeps, type FitOptions, type FitOptionsInput } from './options.ts';
 export { predictiveFromTraces, predictiveModel, type PredictiveClassInfo } from './predictive.ts';
 export { niwPriorFromData, VARIANCE_FLOOR_RELATIVE, type NiwPrior } from './niw-prior.ts';
 export { niwPosteriorBatch } from './niw-posterior.ts';
 export { rHat } from './r-hat.ts';
+export { meanClusterCount } from './cluster-count.ts';
 export { updateAlpha, initialAlpha, type AlphaPrior } from './alpha-update.ts';
 export { GibbsChain, type ChainSettings } from './collapsed-gibbs.ts';
 export { traceFromAssignments } from './chain-state.ts';

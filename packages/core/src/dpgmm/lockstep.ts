@@ -4,6 +4,7 @@ import { type ChainSettings, GibbsChain } from './collapsed-gibbs.ts';
 import { CollapsedLogLikelihood } from './log-likelihood.ts';
 import { niwPriorFromData } from './niw-prior.ts';
 import { keptSweeps, type FitOptions } from './options.ts';
+import { SubclusterChain } from './subcluster-chain.ts';
 import type { ChainCheckpoint, ClassTrace } from './types.ts';
 
 /** One (class, chain) to run: its stream is createRng(seed, unit) with unit = classIndex·chains + chain. */
@@ -35,10 +36,62 @@ export interface UnitReport {
   readonly checkpoint?: ChainCheckpoint;
 }
 
+/** What the runner needs of a chain, whichever sampler drives it. */
+interface SamplerChain {
+  readonly completedSweeps: number;
+  readonly clusterCount: number;
+  readonly alpha: number;
+  sweep(): void;
+  /** Collapsed joint ln p(x, c | α) of the current partition. */
+  logLikelihood(): number;
+  trace(sweep: number): ClassTrace;
+  checkpoint(): ChainCheckpoint;
+}
+
+/** The collapsed Gibbs chain seen as a SamplerChain. */
+function collapsedChain(chain: GibbsChain): SamplerChain {
+  const likelihood = new CollapsedLogLikelihood(chain.pool);
+  return {
+    get completedSweeps() {
+      return chain.completedSweeps;
+    },
+    get clusterCount() {
+      return chain.clusterCount;
+    },
+    get alpha() {
+      return chain.alpha;
+    },
+    sweep: () => chain.sweep(),
+    logLikelihood: () => likelihood.evaluate(chain.alpha),
+    trace: (sweep) => traceOf(chain, sweep),
+    checkpoint: () => checkpointOf(chain),
+  };
+}
+
+function makeChain(spec: UnitSpec, options: FitOptions): SamplerChain {
+  const prior = niwPriorFromData(spec.points, spec.n, spec.d, options);
+  if (options.sampler === 'subcluster') {
+    const settings = { initialClusters: options.initialClusters, alphaPrior: options.alphaPrior, variants: options.variants };
+    return spec.resume
+      ? SubclusterChain.restore(spec.points, spec.n, prior, settings, spec.resume)
+      : SubclusterChain.initialise(spec.points, spec.n, prior, settings, createRng(options.seed, spec.unit));
+  }
+  const settings: ChainSettings = {
+    blockSize: options.blockSize,
+    initialClusters: options.initialClusters,
+    alphaPrior: options.alphaPrior,
+    variants: options.variants,
+  };
+  return collapsedChain(
+    spec.resume
+      ? restoreChain(spec.points, spec.n, prior, settings, spec.resume)
+      : GibbsChain.initialise(spec.points, spec.n, prior, settings, createRng(options.seed, spec.unit)),
+  );
+}
+
 interface Unit {
   spec: UnitSpec;
-  chain: GibbsChain;
-  likelihood: CollapsedLogLikelihood;
+  chain: SamplerChain;
   diagnostics: ChainDiagnostics;
   pendingTraces: ClassTrace[];
 }
@@ -54,22 +107,13 @@ export class LockstepRunner {
 
   constructor(specs: readonly UnitSpec[], options: FitOptions, resumeDiagnostics?: ReadonlyMap<number, ChainDiagnostics>) {
     this.kept = new Set(keptSweeps(options));
-    const settings: ChainSettings = {
-      blockSize: options.blockSize,
-      initialClusters: options.initialClusters,
-      alphaPrior: options.alphaPrior,
-      variants: options.variants,
-    };
     this.units = specs.map((spec) => {
-      const prior = niwPriorFromData(spec.points, spec.n, spec.d, options);
-      const chain = spec.resume
-        ? restoreChain(spec.points, spec.n, prior, settings, spec.resume)
-        : GibbsChain.initialise(spec.points, spec.n, prior, settings, createRng(options.seed, spec.unit));
+      const chain = makeChain(spec, options);
       const previous = resumeDiagnostics?.get(spec.unit);
       const diagnostics: ChainDiagnostics = previous
         ? { clusterCounts: [...previous.clusterCounts], logLikelihoods: [...previous.logLikelihoods], alphas: [...previous.alphas] }
         : { clusterCounts: [], logLikelihoods: [], alphas: [] };
-      return { spec, chain, likelihood: new CollapsedLogLikelihood(chain.pool), diagnostics, pendingTraces: [] };
+      return { spec, chain, diagnostics, pendingTraces: [] };
     });
   }
 
@@ -95,9 +139,9 @@ export class LockstepRunner {
       if (chain.completedSweeps === s) {
         chain.sweep();
         diagnostics.clusterCounts.push(chain.clusterCount);
-        diagnostics.logLikelihoods.push(unit.likelihood.evaluate(chain.alpha));
+        diagnostics.logLikelihoods.push(chain.logLikelihood());
         diagnostics.alphas.push(chain.alpha);
-        if (this.kept.has(s)) unit.pendingTraces.push(traceOf(chain, s));
+        if (this.kept.has(s)) unit.pendingTraces.push(chain.trace(s));
       }
       clusterSum += chain.clusterCount;
     }
@@ -118,7 +162,7 @@ export class LockstepRunner {
           logLikelihoods: [...unit.diagnostics.logLikelihoods],
           alphas: [...unit.diagnostics.alphas],
         },
-        ...(withCheckpoint ? { checkpoint: checkpointOf(unit.chain) } : {}),
+        ...(withCheckpoint ? { checkpoint: unit.chain.checkpoint() } : {}),
       };
     });
   }

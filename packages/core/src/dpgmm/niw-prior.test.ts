@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitClassDensities } from './fit.ts';
 import { niwPriorFromData, VARIANCE_FLOOR_RELATIVE } from './niw-prior.ts';
-import { fitOptionsSchema, keptSweeps, parseFitOptions } from './options.ts';
+import { defaultBurnIn, fitOptionsSchema, keptSweeps, parseFitOptions } from './options.ts';
 
 describe('niwPriorFromData (METHOD B.2)', () => {
   it('m0 = mean, Ψ0 = diag(biased variance)/K0^(2/d), ν0 = d + 2', () => {
@@ -40,5 +40,12 @@ describe('fit options (declared once, paper-parity defaults)', () => {
     expect(keptSweeps(o)).toEqual(Array.from({ length: 20 }, (_, i) => 320 + 4 * i));
     expect(parseFitOptions({ workers: 8 }, 3).workers).toBe(3);
     expect(fitOptionsSchema.parse({ seed: 0 }).seed).toBe(0);
+  });
+
+  it('one burn-in rule where none is given: 80% of the sweeps, at most the paper\'s 320', () => {
+    expect([1, 6, 100, 399, 400, 1000].map(defaultBurnIn)).toEqual([0, 4, 80, 319, 320, 320]);
+    expect(parseFitOptions({ iterations: 100 })).toMatchObject({ iterations: 100, burnIn: 80 });
+    expect(parseFitOptions({ iterations: 100, burnIn: 10 }).burnIn).toBe(10);
+    expect(() => parseFitOptions({ iterations: 100, burnIn: 100 })).toThrow('options.burnIn: must be < iterations (100), got 100');
   });
 });

@@ -2,16 +2,30 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../errors/index.ts';
 
+/** Paper burn-in (METHOD B.7.6): the first kept sweep of a 400-sweep chain. */
+export const PAPER_BURN_IN = 320;
+
 /**
- * Sampler options, declared once as data (STYLE 9): every range and every
- * paper-parity default (METHOD.md B.2, B.7, C, D, L) lives here and nowhere else.
+ * The one burn-in rule, used wherever `burnIn` is not given (core, CLI, GraphQL):
+ * 80% of the sweeps, at most the paper's 320 — so 400 sweeps keep sweeps 320…399
+ * (paper parity) and `iterations: 100` keeps sweeps 80…99 instead of being rejected.
  */
-export const fitOptionsSchema = z
+export function defaultBurnIn(iterations: number): number {
+  return Math.min(PAPER_BURN_IN, Math.floor(iterations * 0.8));
+}
+
+/**
+ * Sampler fields, declared once as data (STYLE 9): every range and every
+ * paper-parity default (METHOD.md B.2, B.7, C, D, L) lives here and nowhere else.
+ * Other schemas (the api's analysis options) pick from this shape and finish with
+ * {@link withSamplerRules}, so a default or a range is never written twice.
+ */
+export const fitOptionsObject = z
   .object({
     /** Sweeps per chain (METHOD B.7.3: 400). */
     iterations: z.number().int().min(1).max(1_000_000).default(400),
-    /** First kept sweep (0-based; B.7.6: 320). */
-    burnIn: z.number().int().min(0).default(320),
+    /** First kept sweep (0-based; B.7.6: 320). Absent: {@link defaultBurnIn} of `iterations`. */
+    burnIn: z.number().int().min(0).optional(),
     /** Keep every `thin`-th sweep from `burnIn` on (B.7.4: 4 → sweeps 320, 324, …, 396: 20 traces). */
     thin: z.number().int().min(1).default(4),
     /** Points per Gibbs block (B.7: b = 4; 1 gives Neal's Algorithm 3). */
@@ -44,13 +58,32 @@ export const fitOptionsSchema = z
       })
       .strict()
       .default({ alphaUpdate: 'paper', mixtureWeights: 'paper', traceAveraging: 'log', alphaInit: 'paper', alphaTiming: 'lagged' }),
+    /**
+     * Which MCMC sampler fits the DP-GMM (same model, same NIW prior): 'collapsed' is the paper's block
+     * collapsed Gibbs (METHOD B.7, the default); 'subcluster' is Chang & Fisher's (NIPS 2013) restricted
+     * Gibbs with sub-cluster split/merge moves, whose assignment step is independent across points.
+     * `blockSize` applies to 'collapsed' only.
+     */
+    sampler: z.enum(['collapsed', 'subcluster']).default('collapsed'),
   })
-  .strict()
-  .superRefine((o, ctx) => {
-    if (o.burnIn >= o.iterations) {
-      ctx.addIssue({ code: 'custom', path: ['burnIn'], message: `must be < iterations (${o.iterations}), got ${o.burnIn}` });
-    }
-  });
+  .strict();
+
+/**
+ * The cross-field rules of the sampler fields, applied after the defaults: a missing
+ * `burnIn` becomes {@link defaultBurnIn}(iterations), and `burnIn < iterations`.
+ */
+export function withSamplerRules<S extends z.ZodType<{ iterations: number; burnIn?: number | undefined }>>(schema: S) {
+  return schema
+    .transform((o) => ({ ...o, burnIn: o.burnIn ?? defaultBurnIn(o.iterations) }))
+    .superRefine((o, ctx) => {
+      if (o.burnIn >= o.iterations) {
+        ctx.addIssue({ code: 'custom', path: ['burnIn'], message: `must be < iterations (${o.iterations}), got ${o.burnIn}` });
+      }
+    });
+}
+
+/** Sampler options with their rules: validates and applies every default. */
+export const fitOptionsSchema = withSamplerRules(fitOptionsObject);
 
 /** Options as a caller may pass them (every field optional). */
 export type FitOptionsInput = z.input<typeof fitOptionsSchema>;

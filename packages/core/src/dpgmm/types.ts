@@ -52,6 +52,12 @@ export interface ClassDiagnostics {
   readonly alphas: number[][];
   /** Gelman–Rubin R-hat of the log-likelihood over the kept sweeps (null with one chain). */
   readonly rHat: number | null;
+  /**
+   * Gelman–Rubin R-hat of the cluster count over the kept sweeps (null with one chain): a second, coarser
+   * view of mixing — chains that settle on different numbers of clusters have not converged even when their
+   * log-likelihoods look alike. 1 when every chain keeps one constant count, ∞ when they keep different ones.
+   */
+  readonly clusterCountRHat: number | null;
 }
 
 /** Resumable state of one chain of one class. */
@@ -69,4 +75,8 @@ export interface ChainCheckpoint {
    */
   readonly means?: Float64Array;
   readonly cholPsi?: Float64Array;
+  /** Sub-cluster sampler only: each point's side (0/1) within its cluster [n]. */
+  readonly subAssignments?: Int32Array;
+  /** Sub-cluster sampler only: sweeps since each cluster was created, split or merged [K]. */
+  readonly ages?: Int32Array;
 }

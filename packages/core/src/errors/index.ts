@@ -1,1 +1,1 @@
-export { InvalidArgumentError, require } from './invalid-argument.ts';
+export { InvalidArgumentError } from './invalid-argument.ts';

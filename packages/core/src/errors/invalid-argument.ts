@@ -12,8 +12,3 @@ export class InvalidArgumentError extends Error {
     super(`${parameter}: ${message}`);
   }
 }
-
-/** Throws `InvalidArgumentError(parameter, message)` unless `condition` holds. */
-export function require(condition: unknown, parameter: string, message: string): asserts condition {
-  if (!condition) throw new InvalidArgumentError(parameter, message);
-}

@@ -7,9 +7,13 @@ import { InvalidArgumentError } from '../errors/index.ts';
  * Writes `bytes` to `path` so that no reader ever sees a half-written file: the data goes to a
  * temporary file in the same directory (same file system), which is then renamed over `path`.
  * @param path destination; its directory must exist
- * @param bytes the complete contents, or text pieces written in order (streamed: files larger than one string)
+ * @param bytes the complete contents, or text or byte pieces written in order, possibly produced asynchronously
+ *   (streamed: files larger than one string)
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array | Iterable<string> | Iterable<Uint8Array> | AsyncIterable<string> | AsyncIterable<Uint8Array>,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx' });

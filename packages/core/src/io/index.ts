@@ -6,3 +6,8 @@ export { readNpz, writeNpz, readNpzFile, writeNpzFile } from './npz.ts';
 export { validateActivations, validateLabels, type Activations } from './validate.ts';
 export { writeFileAtomic } from './atomic-write.ts';
 export { readImageNpy, writeImageNpy, type ImageArray } from './image-npy.ts';
+export { scanJsonObject, JsonStreamError, type JsonObjectStreamHandlers } from './json-object-stream.ts';
+export { crc32 } from './crc32.ts';
+export { storedZipPieces, type ZipEntrySource } from './zip-write.ts';
+export { openZip, isZipFile, type ZipReader, type ZipEntryInfo } from './zip-read.ts';
+export { npyZipEntry, bytesZipEntry } from './npz-stream.ts';

@@ -30,11 +30,10 @@ describe('readNpy on files written by numpy', () => {
   });
 
   it.each([
-    ['big_endian', "'>f4'"],
-    ['fortran', 'Fortran order'],
-    ['float16', "'<f2'"],
     ['bool', "'|b1'"],
     ['uint8', "'|u1'"],
+    ['int16', "'<i2'"],
+    ['complex', "'<c8'"],
     ['structured', '"a","<f4"'],
     ['object', "'|O'"],
   ])('rejects %s.npy, naming the file and what it found', (key, found) => {
@@ -42,6 +41,57 @@ describe('readNpy on files written by numpy', () => {
     expect(error.parameter).toBe(`${key}.npy`);
     expect(error.message).toContain(found);
     expect(error.message).toContain('shape (');
+    expect(error.message).toContain("float16 ('<f2', '>f2')");
+  });
+});
+
+describe('readNpy converts what PyTorch/NumPy users write, exactly', () => {
+  // numpy's repr of each logical element (C order) after widening to float64: 'inf', '-0.0' and subnormals included.
+  const value = (text: string) => (text === 'inf' ? Infinity : text === '-inf' ? -Infinity : Number(text));
+
+  it.each([
+    ['big_endian', 'float32', 'big-endian → little-endian'],
+    ['big_endian_f8', 'float64', 'big-endian → little-endian'],
+    ['big_endian_i4', 'int32', 'big-endian → little-endian'],
+    ['fortran', 'float64', 'Fortran order → C order'],
+    ['fortran_rank3', 'float32', 'Fortran order → C order'],
+    ['transposed', 'float32', 'Fortran order → C order'],
+    ['float16', 'float32', 'float16 → float32'],
+    ['float16_big_fortran', 'float32', 'float16 → float32, big-endian → little-endian, Fortran order → C order'],
+  ])('reads %s.npy as C-order %s (%s)', (key, dtype, converted) => {
+    const array = readNpy(fixture(`${key}.npy`), `${key}.npy`);
+    const want = expected[key];
+    expect(array.dtype).toBe(dtype);
+    expect(array.shape).toEqual(want.shape);
+    expect(array.converted).toBe(converted);
+    const got = Array.from(array.data as Float32Array | Float64Array | Int32Array);
+    // Object.is tells -0 from 0; every float16 value is exact in float32, so equality is exact.
+    got.forEach((g, i) => expect(Object.is(g, value(want.values[i])), `${key}[${i}]: got ${g}, numpy ${want.values[i]}`).toBe(true));
+  });
+
+  it('reads big-endian int64 exactly, beyond 2^31', () => {
+    const array = readNpy(fixture('big_endian_i8.npy'), 'big_endian_i8.npy');
+    expect(array.dtype).toBe('int64');
+    expect(Array.from(array.data as BigInt64Array, String)).toEqual(expected.big_endian_i8.values);
+  });
+
+  it('a transposed save reads as the transpose of the C-order array', () => {
+    // transposed.npy is np.save(f, acts.T) for acts = arange(15).reshape(5, 3) / 2 − 3 (a C-order [5, 3]).
+    const t = readNpy(fixture('transposed.npy'), 'transposed.npy');
+    expect(t.shape).toEqual([3, 5]);
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 3; j++) expect(t.data[j * 5 + i]).toBe((i * 3 + j) * 0.5 - 3);
+  });
+
+  it('leaves native C-order files unconverted (and shares memory when asked)', () => {
+    const bytes = fixture('float64.npy');
+    const array = readNpy(bytes, 'float64.npy', { copy: false });
+    expect(array.converted).toBeUndefined();
+    expect(array.data.buffer).toBe(bytes.buffer);
+  });
+
+  it('rejects a converted file whose data size does not match', () => {
+    const bytes = fixture('float16.npy');
+    expect(rejection(() => readNpy(bytes.subarray(0, bytes.length - 2), 'h.npy')).message).toContain('30 data bytes expected');
   });
 });
 

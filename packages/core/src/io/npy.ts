@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from '../errors/index.ts';
+import { decodeElements, fortranToC } from './npy-decode.ts';
+import { ACCEPTED_DESCRS, describeConversion, parseStoredDtype } from './npy-dtype.ts';
 import { formatNpyHeader, parseNpyHeader } from './npy-header.ts';
 
-/** The dtypes classfit reads and writes: little-endian, C order. */
+/** The dtypes of the arrays classfit returns and writes (little-endian, C order in files it writes). */
 export type NpyDtype = 'float32' | 'float64' | 'int32' | 'int64';
 
 /** Typed array for each dtype; int64 stays `BigInt64Array` (see `toNumberArray`/`toInt32Labels`). */
@@ -16,14 +18,14 @@ export interface NpyDataByDtype {
  * An n-dimensional array as stored in a `.npy` file: `data` holds prod(shape) elements in C
  * (row-major) order. int64 data is kept as `BigInt64Array` so no value is silently rounded;
  * convert with `toNumberArray` or `toInt32Labels`, which check the values.
+ * `converted` is set (e.g. "float16 → float32, Fortran order → C order") when reading changed the file's
+ * representation (never its values); a writer's arrays leave it unset.
  */
 export type NpyArray = {
-  [K in NpyDtype]: { dtype: K; shape: number[]; data: NpyDataByDtype[K] };
+  [K in NpyDtype]: { dtype: K; shape: number[]; data: NpyDataByDtype[K]; converted?: string };
 }[NpyDtype];
 
 const DESCR: Record<NpyDtype, string> = { float32: '<f4', float64: '<f8', int32: '<i4', int64: '<i8' };
-const DTYPE_BY_DESCR: Record<string, NpyDtype> = { '<f4': 'float32', '<f8': 'float64', '<i4': 'int32', '<i8': 'int64' };
-const ITEM_SIZE: Record<NpyDtype, number> = { float32: 4, float64: 8, int32: 4, int64: 8 };
 
 // Typed arrays use the host byte order; every platform Node supports for classfit (x64, arm64) is little-endian.
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -33,40 +35,39 @@ const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * @param bytes the whole file
  * @param name file name for error messages (the `parameter` of any `InvalidArgumentError`)
  * @param options.copy when false, `data` may share memory with `bytes` if it is suitably aligned (default true)
- * @returns the array; only '<f4', '<f8', '<i4', '<i8' in C order are accepted
- * Throws `InvalidArgumentError(name, …)` for any other dtype, Fortran order, a malformed header,
- * or data whose size does not match the shape.
+ * @returns the array in C order and host byte order. Accepted: float16/float32/float64/int32/int64, little- or
+ *   big-endian, C or Fortran order. float16 is widened to float32 exactly, big-endian data is byte-swapped and
+ *   Fortran-order data is reordered into C order for the same shape (`converted` says which happened).
+ * Throws `InvalidArgumentError(name, …)` for any other dtype (bool, uint8, structured, object …), a malformed
+ * header, or data whose size does not match the shape.
  */
 export function readNpy(bytes: Uint8Array, name: string, options: { copy?: boolean } = {}): NpyArray {
   if (!HOST_IS_LITTLE_ENDIAN) throw new Error('classfit reads .npy files only on little-endian hosts');
   const header = parseNpyHeader(bytes, name);
-  const dtype = DTYPE_BY_DESCR[header.descr];
-  const found = `dtype '${header.descr}', shape (${header.shape.join(', ')})`;
-  if (dtype === undefined) {
-    throw new InvalidArgumentError(
-      name,
-      `has ${found}; expected little-endian float32/float64/int32/int64 ('<f4', '<f8', '<i4', '<i8')`,
-    );
-  }
-  if (header.fortranOrder) {
-    throw new InvalidArgumentError(name, `has ${found} in Fortran order; expected C order (save with np.ascontiguousarray)`);
-  }
+  const stored = parseStoredDtype(header.descr);
+  const order = header.fortranOrder ? ', Fortran order' : '';
+  const found = `dtype '${header.descr}', shape (${header.shape.join(', ')})${order}`;
+  if (stored === undefined) throw new InvalidArgumentError(name, `has ${found}; expected ${ACCEPTED_DESCRS}`);
   const count = header.shape.reduce((a, b) => a * b, 1);
-  const itemSize = ITEM_SIZE[dtype];
+  const size = count * stored.itemSize;
   const available = bytes.length - header.dataOffset;
-  if (available !== count * itemSize) {
+  if (available !== size) {
     throw new InvalidArgumentError(
       name,
-      `has ${found} (${count * itemSize} data bytes expected) but ${available} data bytes${available < count * itemSize ? ' (truncated)' : ''}`,
+      `has ${found} (${size} data bytes expected) but ${available} data bytes${available < size ? ' (truncated)' : ''}`,
     );
   }
-  const start = bytes.byteOffset + header.dataOffset;
-  const buffer =
-    options.copy === false && start % itemSize === 0
-      ? bytes.buffer
-      : bytes.buffer.slice(start, start + count * itemSize);
-  const offset = buffer === bytes.buffer ? start : 0;
-  return { dtype, shape: header.shape, data: makeTypedArray(dtype, buffer as ArrayBuffer, offset, count) } as NpyArray;
+  const { dtype } = stored;
+  const converted = describeConversion(stored, header.fortranOrder);
+  if (converted === '') {
+    const start = bytes.byteOffset + header.dataOffset;
+    const buffer = options.copy === false && start % stored.itemSize === 0 ? bytes.buffer : bytes.buffer.slice(start, start + size);
+    const offset = buffer === bytes.buffer ? start : 0;
+    return { dtype, shape: header.shape, data: makeTypedArray(dtype, buffer as ArrayBuffer, offset, count) } as NpyArray;
+  }
+  const elements = decodeElements(bytes.subarray(header.dataOffset), stored, count);
+  const data = header.fortranOrder ? fortranToC(elements, header.shape) : elements;
+  return { dtype, shape: header.shape, data, converted } as NpyArray;
 }
 
 function makeTypedArray(dtype: NpyDtype, buffer: ArrayBuffer, offset: number, count: number) {

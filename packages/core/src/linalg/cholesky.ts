@@ -1,10 +1,4 @@
-/**
- * Dense Cholesky factorisation A = L Lᵀ.
- * Matrices are row-major `Float64Array`s of length d·d; L is returned with
- * zeros above the diagonal.
- * @param a symmetric positive-definite [d, d]
- * @returns L lower-triangular [d, d], or throws `NotPositiveDefiniteError`
- */
+/** Thrown by {@link cholesky} when a pivot is not positive: `column` is where, `pivot` its value. */
 export class NotPositiveDefiniteError extends Error {
   override readonly name = 'NotPositiveDefiniteError';
   constructor(readonly column: number, readonly pivot: number) {
@@ -12,6 +6,13 @@ export class NotPositiveDefiniteError extends Error {
   }
 }
 
+/**
+ * Dense Cholesky factorisation A = L Lᵀ.
+ * Matrices are row-major `Float64Array`s of length d·d; L is returned with
+ * zeros above the diagonal.
+ * @param a symmetric positive-definite [d, d]
+ * @returns L lower-triangular [d, d], or throws `NotPositiveDefiniteError`
+ */
 export function cholesky(a: Float64Array, d: number, out: Float64Array = new Float64Array(d * d)): Float64Array {
   out.fill(0);
   for (let j = 0; j < d; j++) {

@@ -1,8 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { InvalidArgumentError } from '../errors/index.ts';
 import { createRng, type Rng } from '../rng/index.ts';
 import type { ClassfitNetwork } from './classfit-network.ts';
-import { argmaxRows } from './predict.ts';
+import { argmaxRows, predictLogitsSync } from './predict.ts';
 import { clopperPearsonLower } from './stats/clopper-pearson.ts';
 import { normalQuantile } from './stats/normal-quantile.ts';
 
@@ -70,7 +69,7 @@ export async function certify(network: ClassfitNetwork, images: Float32Array, op
   const size = shape[0] * shape[1] * shape[2];
   if (images.length % size !== 0) throw new InvalidArgumentError('images', `must be [m, ${shape.join(', ')}], got ${images.length} values`);
   const classify: BatchClassifier = (inputs, count) => {
-    const logits = tf.tidy(() => (network.model.predict(tf.tensor4d(inputs.subarray(0, count * size), [count, ...shape])) as tf.Tensor).dataSync() as Float32Array);
+    const logits = predictLogitsSync(network.model, inputs.subarray(0, count * size), shape, count);
     return argmaxRows(logits, network.spec.numClasses);
   };
   const m = images.length / size;

@@ -54,9 +54,15 @@ export async function extractStageActivations(network: ClassfitNetwork, images: 
     const pooled = tf.tidy(() => {
       const batch = tf.tensor4d(images.subarray(start * size, (start + count) * size), [count, ...shape]);
       const maps = readout.predict(batch) as tf.Tensor[];
-      return maps.map((map) => tf.mean(map, [1, 2]).dataSync() as Float32Array);
+      return maps.map((map) => tf.mean(map, [1, 2]));
     });
-    pooled.forEach((values, s) => outputs[s].set(values, start * channels[s]));
+    // Read asynchronously: webgpu cannot read synchronously in Node.
+    try {
+      const values = await Promise.all(pooled.map((t) => t.data()));
+      values.forEach((v, s) => outputs[s].set(v as Float32Array, start * channels[s]));
+    } finally {
+      tf.dispose(pooled);
+    }
     options.onProgress?.(start + count, n);
     await new Promise((resolve) => setImmediate(resolve));
   }

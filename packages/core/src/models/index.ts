@@ -18,7 +18,7 @@ export { DEFAULT_SCHEDULE } from './train-options.ts';
 export type { TrainOptions } from './train-options.ts';
 export { oneCycleLearningRate } from './schedule.ts';
 export type { OneCycleSchedule } from './schedule.ts';
-export { accuracy, argmaxRows, predictLogits } from './predict.ts';
+export { accuracy, argmaxRows, predictLogits, predictLogitsSync } from './predict.ts';
 export { extractStageActivations } from './extract.ts';
 export type { ExtractOptions, StageActivations } from './extract.ts';
 export { loadModel, saveModel } from './model-io.ts';

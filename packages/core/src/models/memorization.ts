@@ -18,7 +18,7 @@ export interface MemorizationOptions {
   readonly seed?: number;
   /** Worker threads (default: one per core, at most M); 0 trains in this thread. */
   readonly workers?: number;
-  /** Backend each worker uses (default `CLASSFIT_BACKEND` or 'auto'). */
+  /** Backend each worker uses (default: core's `backendPreference()`). */
   readonly backend?: string;
   /** Progress per model; `finished` counts completed models. */
   readonly onProgress?: (event: { readonly model: number; readonly finished: number; readonly progress?: TrainProgress }) => void;

@@ -64,8 +64,8 @@ describe('trainClassifier on wasm', () => {
     await saveModel(network, directory, { dataset: 'fashion-mnist' });
     const loaded = await loadModel(directory);
     const images = data.test.images.subarray(0, 10 * 784);
-    const a = predictLogits(network.model, images, [28, 28, 1]);
-    const b = predictLogits(loaded.model, images, [28, 28, 1]);
+    const a = await predictLogits(network.model, images, [28, 28, 1]);
+    const b = await predictLogits(loaded.model, images, [28, 28, 1]);
     expect(Array.from(b)).toEqual(Array.from(a));
     expect(loaded.spec).toEqual(network.spec);
     expect(loaded.info).toEqual({ dataset: 'fashion-mnist' });

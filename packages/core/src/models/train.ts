@@ -71,7 +71,7 @@ export async function trainClassifier(network: ClassfitNetwork, train: LabelledI
         assembleBatch(train.images, shape, batchIndices, augmentation, opts.padValue, rng, batchBuffer);
         for (let k = 0; k < count; k++) batchLabels[k] = train.labels[batchIndices[k]];
         const learningRate = oneCycleLearningRate(schedule, step, totalSteps);
-        const [loss, hits] = tf.tidy(() => {
+        const summary = tf.tidy(() => {
           const xs = tf.tensor4d(batchBuffer.subarray(0, count * size), [count, ...shape]);
           const labels = tf.tensor1d(batchLabels.subarray(0, count), 'int32');
           const targets = tf.oneHot(labels, numClasses);
@@ -84,10 +84,13 @@ export async function trainClassifier(network: ClassfitNetwork, train: LabelledI
           }, variables);
           sgd.step(grads, learningRate);
           const kept = hitCount as unknown as tf.Tensor;
-          const values = Array.from(tf.stack([value, kept]).dataSync());
+          const stacked = tf.stack([value, kept]);
           kept.dispose();
-          return values;
+          return stacked;
         });
+        // Read asynchronously: webgpu cannot read synchronously in Node.
+        const [loss, hits] = Array.from(await summary.data());
+        summary.dispose();
         step++;
         lossSum += loss * count;
         correct += hits;
@@ -97,7 +100,7 @@ export async function trainClassifier(network: ClassfitNetwork, train: LabelledI
       }
       const seconds = (performance.now() - epochStart) / 1000;
       const evaluate = heldOut && (opts.evaluateEveryEpoch || epoch === opts.epochs - 1);
-      const heldOutAccuracy = evaluate ? evaluateAccuracy(network, heldOut) : Number.NaN;
+      const heldOutAccuracy = evaluate ? await evaluateAccuracy(network, heldOut) : Number.NaN;
       const summary: EpochSummary = { epoch, loss: lossSum / n, accuracy: correct / n, heldOutAccuracy, seconds, examplesPerSecond: n / seconds };
       history.push(summary);
       opts.onProgress?.({ kind: 'epoch', ...summary });
@@ -116,8 +119,8 @@ export async function trainClassifier(network: ClassfitNetwork, train: LabelledI
 }
 
 /** Accuracy of `network` on `data` (inference mode, no augmentation). */
-export function evaluateAccuracy(network: ClassfitNetwork, data: LabelledImages): number {
-  const logits = predictLogits(network.model, data.images, network.spec.inputShape);
+export async function evaluateAccuracy(network: ClassfitNetwork, data: LabelledImages): Promise<number> {
+  const logits = await predictLogits(network.model, data.images, network.spec.inputShape);
   return accuracy(argmaxRows(logits, network.spec.numClasses), data.labels);
 }
 

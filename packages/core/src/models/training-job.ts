@@ -41,7 +41,7 @@ export async function runTrainingJob(job: TrainingJob, data: JobData, onProgress
     const result = await trainClassifier(network, data.train, { ...job.options, onProgress }, data.heldOut);
     let trainPredictions: Int32Array | undefined;
     if (job.predictTrain) {
-      const logits = predictLogits(network.model, data.train.images, job.spec.inputShape);
+      const logits = await predictLogits(network.model, data.train.images, job.spec.inputShape);
       trainPredictions = argmaxRows(logits, job.spec.numClasses);
     }
     if (job.saveDirectory) {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError } from '../errors/index.ts';
+import { backendPreference } from '../tensor/index.ts';
 import { initTrainingBackend } from './runtime.ts';
 import type { TrainProgress } from './train.ts';
 import { type JobData, runTrainingJob, type TrainingJob, type TrainingJobResult } from './training-job.ts';
@@ -9,7 +10,7 @@ import { type JobData, runTrainingJob, type TrainingJob, type TrainingJobResult 
 export interface PoolOptions {
   /** Worker threads (default min(jobs, available cores)); 0 runs the jobs in this thread, one after another. */
   readonly workers?: number;
-  /** Backend each worker initialises (default `CLASSFIT_BACKEND` or 'auto'). */
+  /** Backend each worker initialises (default: core's `backendPreference()`, which the CLI sets from `CLASSFIT_BACKEND`). */
   readonly backend?: string;
   /** Progress of job `index`. */
   readonly onProgress?: (index: number, progress: TrainProgress) => void;
@@ -38,7 +39,7 @@ export async function runTrainingJobs(jobs: readonly TrainingJob[], data: JobDat
   }
   const results = new Array<TrainingJobResult>(jobs.length);
   let next = 0;
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(data, options.backend ?? process.env.CLASSFIT_BACKEND ?? 'auto'));
+  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(data, options.backend ?? backendPreference()));
   try {
     await Promise.all(
       threads.map(async (thread) => {

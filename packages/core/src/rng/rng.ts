@@ -56,6 +56,8 @@ export function restoreRng(state: RngState): Rng {
 class XoshiroRng implements Rng {
   private readonly words: Xoshiro128State;
   private spare: number | null;
+  /** Scratch for categoricalLog's exponentiated weights (not part of the state). */
+  private weights = new Float64Array(64);
 
   constructor(state: RngState) {
     this.words = state.words;
@@ -131,11 +133,16 @@ class XoshiroRng implements Rng {
     if (max === -Infinity || Number.isNaN(max)) {
       throw new InvalidArgumentError('logWeights', `no finite weight among ${count} (max ${max})`);
     }
+    if (this.weights.length < count) this.weights = new Float64Array(Math.max(count, 2 * this.weights.length));
+    const weights = this.weights;
     let total = 0;
-    for (let i = 0; i < count; i++) total += Math.exp(logWeights[i] - max);
+    for (let i = 0; i < count; i++) {
+      weights[i] = Math.exp(logWeights[i] - max);
+      total += weights[i];
+    }
     let target = this.uniform() * total;
     for (let i = 0; i < count; i++) {
-      target -= Math.exp(logWeights[i] - max);
+      target -= weights[i];
       if (target < 0) return i;
     }
     // Rounding can leave target ≥ 0 after the last term: return the last positive weight.

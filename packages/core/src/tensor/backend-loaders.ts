@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installNavigatorGpu, notInstalled } from './webgpu-adapter.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +32,18 @@ export async function registerWasm(): Promise<void> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   const prefix = process.platform === 'win32' ? pathToFileURL(dist).href : dist;
   wasm.setWasmPaths(`${prefix}/`);
+}
+
+/**
+ * Registers the WebGPU backend (optional `@tensorflow/tfjs-backend-webgpu`)
+ * after `installNavigatorGpu` has given Node a Dawn `navigator.gpu`; the
+ * package registers 'webgpu' at import time only when that exists.
+ */
+export async function registerWebGpu(): Promise<void> {
+  await installNavigatorGpu();
+  await import('@tensorflow/tfjs-backend-webgpu').catch((error: unknown) => {
+    throw notInstalled(error, '@tensorflow/tfjs-backend-webgpu');
+  });
 }
 
 /** Registers the plain JavaScript backend (pure JS, slowest, always available). */
