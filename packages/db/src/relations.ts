@@ -17,10 +17,24 @@ import {
   layers,
   memorizationSubsets,
   models,
+  projectRoles,
   projects,
+  apiTokens,
+  users,
 } from './schema/index.ts';
 
-export const projectsRelations = relations(projects, ({ many }) => ({ models: many(models) }));
+export const projectsRelations = relations(projects, ({ many }) => ({ models: many(models), roles: many(projectRoles) }));
+
+export const usersRelations = relations(users, ({ many }) => ({ tokens: many(apiTokens), roles: many(projectRoles) }));
+
+export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
+  user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
+}));
+
+export const projectRolesRelations = relations(projectRoles, ({ one }) => ({
+  user: one(users, { fields: [projectRoles.userId], references: [users.id] }),
+  project: one(projects, { fields: [projectRoles.projectId], references: [projects.id] }),
+}));
 
 export const datasetsRelations = relations(datasets, ({ many }) => ({
   classes: many(datasetClasses),

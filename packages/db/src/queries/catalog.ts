@@ -90,3 +90,14 @@ export async function getDatasetByName(db: Db, name: string): Promise<DatasetRow
   const [row] = await db.select().from(datasets).where(eq(datasets.name, name));
   return row;
 }
+
+/** Project by name, or undefined. */
+export async function getProjectByName(db: Db, name: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.name, name));
+  return row;
+}
+
+/** Every project, by name. */
+export async function listProjects(db: Db): Promise<ProjectRow[]> {
+  return db.select().from(projects).orderBy(asc(projects.name));
+}

@@ -5,8 +5,9 @@
  */
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { fitRuns, RUN_LOG_LIMIT, type RunProgress, type RunStatus } from '../schema/index.ts';
+import { fitRuns, layerFits, RUN_LOG_LIMIT, type RunProgress, type RunStatus } from '../schema/index.ts';
 import { encodeKeyset, keysetCondition, keysetOrder, keysetPage, keysetScan, keysetTexts, type SortKey } from './keyset.ts';
+import { runVisibleCondition, type ProjectVisibility } from './visibility.ts';
 
 /** A fit run row. */
 export type FitRunRow = typeof fitRuns.$inferSelect;
@@ -35,7 +36,7 @@ export async function enqueueRun(db: Db, input: EnqueueRunInput, options: { reru
   const requeueable: RunStatus[] = options.rerun ? ['failed', 'cancelled', 'succeeded'] : ['failed', 'cancelled'];
   const [requeued] = await db
     .update(fitRuns)
-    .set({ status: 'queued', error: null, cancelRequested: false, workerId: null, finishedAt: null })
+    .set({ status: 'queued', task: input.task ?? 'analyze-model', error: null, cancelRequested: false, workerId: null, finishedAt: null })
     .where(and(eq(fitRuns.modelId, input.modelId), eq(fitRuns.configKey, input.configKey), inArray(fitRuns.status, requeueable)))
     .returning();
   if (requeued) return { run: requeued, created: false };
@@ -76,7 +77,7 @@ export async function claimRun(db: Db, workerId: string, options: { runId?: numb
  * `log || lines`, keeping only the last {@link RUN_LOG_LIMIT} lines (one statement, no read-modify-write race).
  * Undefined when there is nothing to append.
  */
-function appendedLog(lines: readonly string[] | undefined): SQL | undefined {
+export function appendedLog(lines: readonly string[] | undefined): SQL | undefined {
   if (!lines?.length) return undefined;
   const joined = sql`(${fitRuns.log} || array[${sql.join(lines.map((line) => sql`${line}`), sql`, `)}]::text[])`;
   return sql`${joined}[greatest(1, cardinality(${joined}) - ${RUN_LOG_LIMIT - 1}):]`;
@@ -158,16 +159,28 @@ export async function requestRunCancel(db: Db, runId: number): Promise<FitRunRow
   return running ?? getRun(db, runId);
 }
 
+/** Claims a run may use before a worker dying under it ends it `failed` (a job that kills its worker every time). */
+export const MAX_RUN_ATTEMPTS = 3;
+
 /**
  * Re-queues `running` runs whose heartbeat is older than `staleMs` (their worker died),
- * or, with `workerId`, every run that worker held (a restart of the same process).
+ * or, with `workerId`, every run that worker held (a restart of the same process). A run whose worker died
+ * `maxAttempts` times (default {@link MAX_RUN_ATTEMPTS}) ends `failed` instead, with the reason, and is not retried.
  */
-export async function requeueStaleRuns(db: Db, options: { staleMs: number; workerId?: string }): Promise<FitRunRow[]> {
+export async function requeueStaleRuns(db: Db, options: { staleMs: number; workerId?: string; maxAttempts?: number }): Promise<FitRunRow[]> {
   const stale = lt(fitRuns.heartbeatAt, sql`now() - make_interval(secs => ${options.staleMs / 1000})`);
+  const max = options.maxAttempts ?? MAX_RUN_ATTEMPTS;
+  const exhausted = sql`${fitRuns.attempts} >= ${max}`;
   return db
     .update(fitRuns)
-    .set({ status: 'queued', workerId: null })
-    .where(and(eq(fitRuns.status, 'running'), options.workerId ? or(stale, eq(fitRuns.workerId, options.workerId)) : stale))
+    .set({
+      status: sql`case when ${exhausted} then 'failed' else 'queued' end`,
+      error: sql`case when ${exhausted} then 'its worker stopped without finishing ' || ${fitRuns.attempts} || ' times (last: ' || coalesce(${fitRuns.workerId}, 'unknown') || '); not retried' else ${fitRuns.error} end`,
+      finishedAt: sql`case when ${exhausted} then now() else ${fitRuns.finishedAt} end`,
+      workerId: null,
+    })
+    // Runs dispatched through pg-boss (worker 'pg-boss') are watched per layer (releaseStaleLayerJobs).
+    .where(and(eq(fitRuns.status, 'running'), sql`coalesce(${fitRuns.workerId}, '') <> 'pg-boss'`, options.workerId ? or(stale, eq(fitRuns.workerId, options.workerId)) : stale))
     .returning();
 }
 
@@ -209,6 +222,8 @@ export interface ListRunsOptions {
   readonly after?: string | null;
   readonly statuses?: readonly RunStatus[];
   readonly modelId?: number;
+  /** Only runs of models of these projects (default all). */
+  readonly visibility?: ProjectVisibility;
   /** Default: newest first by queue time (ties, e.g. one transaction's runs, by id). */
   readonly orderBy?: { readonly field: RunSortField; readonly direction: 'asc' | 'desc' };
 }
@@ -223,6 +238,8 @@ export async function listRuns(
   const conditions = [];
   if (options.statuses) conditions.push(inArray(fitRuns.status, [...options.statuses]));
   if (options.modelId !== undefined) conditions.push(eq(fitRuns.modelId, options.modelId));
+  const visible = runVisibleCondition(options.visibility);
+  if (visible) conditions.push(visible);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(fitRuns).where(and(...conditions));
   const keys = RUN_SORT_KEYS[field];
   const id = sql`${fitRuns.id}`;
@@ -251,10 +268,41 @@ export async function latestSucceededRunsByModelIds(db: Db, modelIds: readonly n
     .orderBy(asc(fitRuns.modelId), desc(fitRuns.finishedAt), desc(fitRuns.id));
 }
 
+/**
+ * Per layer, the newest succeeded run that fitted it (batch loader): a later run of only some layers does not hide
+ * the layers it left out. Rows are the runs with the layer's id beside them.
+ */
+export async function latestSucceededRunsByLayerIds(db: Db, layerIds: readonly number[]): Promise<(FitRunRow & { layerId: number })[]> {
+  if (layerIds.length === 0) return [];
+  const rows = await db
+    .selectDistinctOn([layerFits.layerId], { layerId: layerFits.layerId, run: fitRuns })
+    .from(layerFits)
+    .innerJoin(fitRuns, eq(fitRuns.id, layerFits.runId))
+    .where(and(inArray(layerFits.layerId, [...layerIds]), eq(fitRuns.status, 'succeeded')))
+    .orderBy(asc(layerFits.layerId), desc(fitRuns.finishedAt), desc(fitRuns.id));
+  return rows.map((row) => ({ ...row.run, layerId: row.layerId }));
+}
+
 /** Hands a running run back to the queue (its worker is shutting down); it resumes from its checkpoint. */
 export async function releaseRun(db: Db, runId: number, workerId: string): Promise<void> {
   await db
     .update(fitRuns)
     .set({ status: 'queued', workerId: null })
     .where(and(eq(fitRuns.id, runId), eq(fitRuns.workerId, workerId), eq(fitRuns.status, 'running')));
+}
+
+/** The highest run id the visibility lets one see (0 when there is none): where a watch for new runs starts. */
+export async function latestRunId(db: Db, visibility?: ProjectVisibility): Promise<number> {
+  const [{ id }] = await db.select({ id: sql<number>`coalesce(max(${fitRuns.id}), 0)::int` }).from(fitRuns).where(runVisibleCondition(visibility));
+  return Number(id);
+}
+
+/** Runs queued after run `afterId` (ids only grow), oldest first, at most `limit`, within the visibility. */
+export async function runsQueuedAfter(db: Db, afterId: number, options: { visibility?: ProjectVisibility; limit?: number } = {}): Promise<FitRunRow[]> {
+  return db
+    .select()
+    .from(fitRuns)
+    .where(and(sql`${fitRuns.id} > ${afterId}`, runVisibleCondition(options.visibility)))
+    .orderBy(asc(fitRuns.id))
+    .limit(options.limit ?? 100);
 }

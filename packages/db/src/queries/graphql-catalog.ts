@@ -2,11 +2,12 @@
  * Catalogue reads for the GraphQL layer: id-ordered pages of projects, datasets and architectures, per-parent
  * counts and look-ups by id, each a single statement so DataLoaders can batch them; the tags in use.
  */
-import { asc, count, desc, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { architectures, datasetClasses, datasets, fitRuns, layers, models, projects } from '../schema/index.ts';
 import type { ArchitectureRow, DatasetClassRow, DatasetRow, ProjectRow } from './catalog.ts';
 import type { FitRunRow } from './fit-runs.ts';
+import { projectCondition, usedByVisibleModel, type ProjectVisibility } from './visibility.ts';
 
 /** One id-ordered page. */
 export interface IdPage<T> {
@@ -17,30 +18,30 @@ export interface IdPage<T> {
 
 type Catalogued = typeof projects | typeof datasets | typeof architectures;
 
-async function pageById<T>(db: Db, table: Catalogued, first: number, afterId: number | undefined): Promise<IdPage<T>> {
-  const [{ total }] = await db.select({ total: count() }).from(table);
+async function pageById<T>(db: Db, table: Catalogued, first: number, afterId: number | undefined, visible: SQL | undefined): Promise<IdPage<T>> {
+  const [{ total }] = await db.select({ total: count() }).from(table).where(visible);
   const rows = await db
     .select()
     .from(table)
-    .where(afterId === undefined ? undefined : gt(table.id, afterId))
+    .where(and(visible, afterId === undefined ? undefined : gt(table.id, afterId)))
     .orderBy(asc(table.id))
     .limit(first + 1);
   return { rows: rows.slice(0, first) as T[], totalCount: Number(total), hasNextPage: rows.length > first };
 }
 
-/** Projects in id order after `afterId`. */
-export function pageProjects(db: Db, first: number, afterId?: number): Promise<IdPage<ProjectRow>> {
-  return pageById(db, projects, first, afterId);
+/** Visible projects in id order after `afterId`. */
+export function pageProjects(db: Db, first: number, afterId?: number, visibility: ProjectVisibility = 'all'): Promise<IdPage<ProjectRow>> {
+  return pageById(db, projects, first, afterId, projectCondition(sql`${projects.id}`, visibility));
 }
 
-/** Datasets in id order after `afterId`. */
-export function pageDatasets(db: Db, first: number, afterId?: number): Promise<IdPage<DatasetRow>> {
-  return pageById(db, datasets, first, afterId);
+/** Datasets in id order after `afterId`: all, or those a model of a visible project uses. */
+export function pageDatasets(db: Db, first: number, afterId?: number, visibility: ProjectVisibility = 'all'): Promise<IdPage<DatasetRow>> {
+  return pageById(db, datasets, first, afterId, usedByVisibleModel(sql`${datasets.id}`, 'dataset_id', visibility));
 }
 
-/** Architectures in id order after `afterId`. */
-export function pageArchitectures(db: Db, first: number, afterId?: number): Promise<IdPage<ArchitectureRow>> {
-  return pageById(db, architectures, first, afterId);
+/** Architectures in id order after `afterId`: all, or those a model of a visible project uses. */
+export function pageArchitectures(db: Db, first: number, afterId?: number, visibility: ProjectVisibility = 'all'): Promise<IdPage<ArchitectureRow>> {
+  return pageById(db, architectures, first, afterId, usedByVisibleModel(sql`${architectures.id}`, 'architecture_id', visibility));
 }
 
 /** Number of layers of each model (batch loader; models without layers are absent). */
@@ -54,13 +55,13 @@ export async function layerCountsByModelIds(db: Db, modelIds: readonly number[])
   return rows.map((r) => ({ modelId: r.modelId, count: Number(r.count) }));
 }
 
-/** Number of models of each architecture (batch loader; architectures without models are absent). */
-export async function modelCountsByArchitectureIds(db: Db, ids: readonly number[]): Promise<{ architectureId: number; count: number }[]> {
+/** Number of models (of visible projects) of each architecture (batch loader; architectures without models are absent). */
+export async function modelCountsByArchitectureIds(db: Db, ids: readonly number[], visibility: ProjectVisibility = 'all'): Promise<{ architectureId: number; count: number }[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ architectureId: models.architectureId, count: count() })
     .from(models)
-    .where(inArray(models.architectureId, [...ids]))
+    .where(and(inArray(models.architectureId, [...ids]), projectCondition(models.projectId, visibility)))
     .groupBy(models.architectureId);
   return rows.map((r) => ({ architectureId: r.architectureId, count: Number(r.count) }));
 }
@@ -87,13 +88,14 @@ export interface TagCountRow {
   readonly modelCount: number;
 }
 
-/** Every tag in use with its number of models, by name; one statement. */
-export async function tagCounts(db: Db): Promise<TagCountRow[]> {
+/** Every tag in use (by models of visible projects) with its number of models, by name; one statement. */
+export async function tagCounts(db: Db, visibility: ProjectVisibility = 'all'): Promise<TagCountRow[]> {
   const tag = sql<string>`t.tag`;
   const rows = await db
     .select({ name: tag, modelCount: sql<number>`count(distinct ${models.id})::int` })
     .from(models)
     .innerJoin(sql`unnest(${models.tags}) as t(tag)`, sql`true`)
+    .where(projectCondition(models.projectId, visibility))
     .groupBy(tag)
     .orderBy(tag);
   return rows.map((r) => ({ name: r.name, modelCount: Number(r.modelCount) }));

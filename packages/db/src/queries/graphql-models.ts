@@ -1,13 +1,13 @@
 /**
  * Models for the GraphQL `models` connection: a recursive and/or filter tree over architecture, family, dataset,
- * tags, name, accuracy and latest-run status, eight sort orders, keyset cursors both ways. (The simpler
- * `listModels` serves the CLI.)
+ * tags, name, accuracy and latest-run status, eight sort orders, keyset cursors both ways.
  */
 import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { architectures, datasets, fitRuns, layers, models, type RunStatus } from '../schema/index.ts';
 import { encodeKeyset, keysetCondition, keysetOrder, keysetPage, keysetScan, keysetTexts, type KeysetWindow, type SortKey } from './keyset.ts';
 import type { ModelRow } from './models.ts';
+import { projectCondition, type ProjectVisibility } from './visibility.ts';
 
 /** Conditions on one text column; all given parts must hold. */
 export interface TextCondition {
@@ -125,12 +125,14 @@ function sortKeys(field: ModelSortField): SortKey[] {
 export type PageModelsOptions = KeysetWindow & {
   readonly orderBy: { readonly field: ModelSortField; readonly direction: 'asc' | 'desc' };
   readonly filter?: ModelFilterTree | null;
+  /** Only models of these projects (default all); unlike the filter, not the caller's to choose. */
+  readonly visibility?: ProjectVisibility;
 };
 
 /** One page of models matching the filter tree, in list order, with the filtered total; two statements. */
 export async function pageModels(db: Db, options: PageModelsOptions): Promise<ModelTreePage> {
   const { field, direction } = options.orderBy;
-  const where = modelFilterSql(options.filter);
+  const where = and(projectCondition(models.projectId, options.visibility), modelFilterSql(options.filter)) as SQL;
   const [{ total }] = await db
     .select({ total: count() })
     .from(models)

@@ -4,11 +4,12 @@ import { testEngines } from '../testing/test-databases.ts';
 import { upsertArchitecture, upsertDataset, upsertDatasetClasses, upsertProject, classesByDatasetIds } from './catalog.ts';
 import { InvalidCursorError } from './errors.ts';
 import { upsertExamples, examplesOfClass, classCountsOfModel } from './examples.ts';
-import { claimRun, enqueueRun, finishRun, heartbeatRun, requestRunCancel, requeueStaleRuns, getRun } from './fit-runs.ts';
+import { claimRun, enqueueRun, finishRun, getRun, heartbeatRun, MAX_RUN_ATTEMPTS, requestRunCancel, requeueStaleRuns } from './fit-runs.ts';
 import { upsertClassFits, classFitsByLayerIds, classFitsByRunLayers } from './class-fits.ts';
 import { insertLayers, layersByModelIds } from './layers.ts';
 import { exampleScoresByKeys, upsertExampleScores } from './example-scores.ts';
-import { findModel, getModel, insertModel, listModels, modelsByIds } from './models.ts';
+import { pageModels } from './graphql-models.ts';
+import { findModel, getModel, insertModel, modelsByIds } from './models.ts';
 import { tableCounts } from './table-counts.ts';
 
 for (const engine of testEngines()) {
@@ -57,7 +58,7 @@ for (const engine of testEngines()) {
           const seen: string[] = [];
           let after: string | null = null;
           for (let page = 0; page < 10; page++) {
-            const result = await listModels(db, { first: 2, after, orderBy: { field, direction } });
+            const result = await pageModels(db, { first: 2, after, orderBy: { field, direction } });
             expect(result.totalCount).toBe(5);
             seen.push(...result.rows.map((r) => r.name));
             if (!result.hasNextPage) break;
@@ -72,12 +73,13 @@ for (const engine of testEngines()) {
 
     it('filters models by architecture, dataset, tags and search', async () => {
       const { db } = handle;
-      const byArch = await listModels(db, { filter: { architecture: 'resnet18', dataset: 'cifar100' } });
+      const byArch = await pageModels(db, { first: 20, orderBy: { field: 'createdAt', direction: 'asc' }, filter: { architecture: { eq: 'resnet18' }, dataset: { eq: 'cifar100' } } });
       expect(byArch.rows.map((r) => r.name).sort()).toEqual(['c', 'd']);
-      expect(byArch.rows[0].architectureName).toBe('resnet18');
-      expect((await listModels(db, { filter: { tags: ['paper', 'x'] } })).rows.map((r) => r.name)).toEqual(['a']);
-      expect((await listModels(db, { filter: { search: 'B' } })).totalCount).toBe(1);
-      await expect(listModels(db, { after: 'nonsense' })).rejects.toBeInstanceOf(InvalidCursorError);
+      expect(byArch.rows[0].architectureId).toBe((await getModel(db, modelIds[0]))!.architectureId);
+      const window = { first: 20, orderBy: { field: 'createdAt', direction: 'asc' } } as const;
+      expect((await pageModels(db, { ...window, filter: { and: [{ tag: { eq: 'paper' } }, { tag: { eq: 'x' } }] } })).rows.map((r) => r.name)).toEqual(['a']);
+      expect((await pageModels(db, { ...window, filter: { name: { contains: 'B' } } })).totalCount).toBe(1);
+      await expect(pageModels(db, { ...window, after: 'nonsense' })).rejects.toBeInstanceOf(InvalidCursorError);
       expect((await findModel(db, String(modelIds[2])))?.name).toBe('e');
       expect((await findModel(db, 'b'))?.id).toBe(modelIds[3]);
       expect(await findModel(db, 'nope')).toBeUndefined();
@@ -167,6 +169,21 @@ for (const engine of testEngines()) {
       expect(again.run.status).toBe('succeeded');
       const rerun = await enqueueRun(db, { modelId: m, configKey: 'cfg', config: { a: 1 }, seed: 7 }, { rerun: true });
       expect(rerun.run.status).toBe('queued');
+    });
+
+    it('ends a run failed, with the reason, once its worker has died under it the maximum number of times', async () => {
+      const { db } = handle;
+      const { run } = await enqueueRun(db, { modelId: modelIds[1], configKey: 'crashes', config: {}, seed: 1 });
+      for (let attempt = 1; attempt <= MAX_RUN_ATTEMPTS; attempt++) {
+        const claimed = await claimRun(db, `w${attempt}`, { runId: run.id });
+        expect(claimed?.attempts).toBe(attempt);
+        const [recovered] = await requeueStaleRuns(db, { staleMs: 60_000, workerId: `w${attempt}` });
+        expect(recovered.status).toBe(attempt < MAX_RUN_ATTEMPTS ? 'queued' : 'failed');
+      }
+      const failed = await getRun(db, run.id);
+      expect(failed).toMatchObject({ status: 'failed', workerId: null, error: `its worker stopped without finishing ${MAX_RUN_ATTEMPTS} times (last: w${MAX_RUN_ATTEMPTS}); not retried` });
+      expect(failed?.finishedAt).toBeInstanceOf(Date);
+      expect(await claimRun(db, 'w9', { runId: run.id })).toBeUndefined();
     });
   });
 }

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 
 const TABLES = [
-  'projects', 'datasets', 'dataset_classes', 'architectures', 'models', 'examples', 'layers', 'fit_runs',
+  'projects', 'datasets', 'dataset_classes', 'architectures', 'models', 'examples', 'layers', 'fit_runs', 'fit_run_layers',
   'layer_fits', 'class_fits', 'example_scores', 'group_splits', 'genclass_results', 'kl_matrices',
-  'density_bins', 'memorization_subsets',
+  'density_bins', 'layer_similarities', 'memorization_subsets', 'users', 'api_tokens', 'project_roles', 'uploads', 'upload_files',
 ] as const;
 
 /** `{ table: rowCount }` for every classfit table. */

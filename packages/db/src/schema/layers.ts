@@ -19,8 +19,10 @@ export const layers = pgTable(
     modelId: integer('model_id')
       .notNull()
       .references(() => models.id, { onDelete: 'cascade' }),
-    /** Stable name, e.g. `stage1` (authors' `avg_pooling_0`). */
+    /** Display name, unique in the model: `stage<i+1>` for the authors' `avg_pooling_<i>_acts.npy`, or the name given at import. */
     name: text('name').notNull(),
+    /** The activation file's name without `_acts.npy` / `.npy` (e.g. `avg_pooling_0`); null for layers imported before it was kept. */
+    sourceName: text('source_name'),
     index: integer('index').notNull(),
     /** Position along depth in (0, 1]: index+1 over layer count. */
     relativeDepth: doublePrecision('relative_depth').notNull(),

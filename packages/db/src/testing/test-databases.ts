@@ -21,8 +21,8 @@ export function testEngines(): TestEngine[] {
   return engines;
 }
 
-/** Creates a throw-away database on the server of `url`, migrates it, and drops it on close. */
-export async function openFreshPostgres(url: string): Promise<DbHandle> {
+/** Creates a throw-away database on the server of `url`, migrates it, and drops it on close; `url` is its own URL (for other processes). */
+export async function openFreshPostgres(url: string): Promise<DbHandle & { readonly url: string }> {
   const name = `classfit_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -33,6 +33,7 @@ export async function openFreshPostgres(url: string): Promise<DbHandle> {
   const handle = await createDb({ url: target.toString() });
   return {
     ...handle,
+    url: target.toString(),
     async close() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });
