@@ -17,6 +17,13 @@ describe('env', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  it('puts artifacts under CLASSFIT_HOME unless CLASSFIT_ARTIFACTS names a (shared) folder, resolved against the working directory', () => {
+    expect(loadEnv({ CLASSFIT_HOME: '/x' }).CLASSFIT_ARTIFACTS).toBe(join('/x', 'artifacts'));
+    expect(loadEnv({ CLASSFIT_HOME: '/x', CLASSFIT_ARTIFACTS: '' }).CLASSFIT_ARTIFACTS).toBe(join('/x', 'artifacts'));
+    expect(loadEnv({ CLASSFIT_HOME: '/x', CLASSFIT_ARTIFACTS: '/mnt/shared/artifacts' }).CLASSFIT_ARTIFACTS).toBe('/mnt/shared/artifacts');
+    expect(loadEnv({ CLASSFIT_HOME: '/x', CLASSFIT_ARTIFACTS: 'shared' }, '/work').CLASSFIT_ARTIFACTS).toBe(join('/work', 'shared'));
+  });
+
   it('treats an empty DATABASE_URL as unset and reports every bad variable at once', () => {
     expect(loadEnv({ DATABASE_URL: '', CLASSFIT_HOME: '/x' }).DATABASE_URL).toBeUndefined();
     const error = (() => {
@@ -28,5 +35,14 @@ describe('env', () => {
     })();
     expect(error).toBeInstanceOf(EnvError);
     expect(error?.message).toMatch(/DATABASE_URL.*CLASSFIT_BACKEND.*PORT/);
+  });
+
+  it('reads import roots as a path list (absolute only) and upload limits as byte counts', () => {
+    const env = loadEnv({ CLASSFIT_HOME: '/x', CLASSFIT_IMPORT_ROOTS: '/data/a: /data/b:', CLASSFIT_UPLOAD_MAX_FILE_BYTES: '1024' });
+    expect(env.CLASSFIT_IMPORT_ROOTS).toEqual(['/data/a', '/data/b']);
+    expect(env.CLASSFIT_UPLOAD_MAX_FILE_BYTES).toBe(1024);
+    expect(env.CLASSFIT_UPLOAD_MAX_BYTES).toBe(16 * 2 ** 30);
+    expect(loadEnv({ CLASSFIT_HOME: '/x' }).CLASSFIT_IMPORT_ROOTS).toEqual([]);
+    expect(() => loadEnv({ CLASSFIT_IMPORT_ROOTS: 'relative/dir' })).toThrow(/CLASSFIT_IMPORT_ROOTS: every import root must be an absolute path/);
   });
 });

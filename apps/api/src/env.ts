@@ -9,17 +9,20 @@
  * working directory itself outside a checkout.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { BACKEND_NAMES } from '@classfit/core/tensor';
 
 const envSchema = z.object({
   CLASSFIT_HOME: z.string().min(1).optional(),
+  /** Artifact store folder; a directory shared by every machine (e.g. NFS) for workers elsewhere. Default `$CLASSFIT_HOME/artifacts`. */
+  CLASSFIT_ARTIFACTS: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  CLASSFIT_BACKEND: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+  CLASSFIT_BACKEND: z.enum(['auto', ...BACKEND_NAMES]).default('auto'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Browser origins allowed to call the API (comma-separated; the dashboard's `next dev`/`next start` by default). */
   CLASSFIT_CORS_ORIGINS: z
@@ -28,16 +31,35 @@ const envSchema = z.object({
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Seconds without a heartbeat after which a `running` job is presumed dead and re-queued. */
   CLASSFIT_JOB_STALE_SECONDS: z.coerce.number().int().min(5).default(120),
+  /** Folders `importModel(input: { path })` may read, separated by the platform's path delimiter (`:`); absolute. */
+  CLASSFIT_IMPORT_ROOTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(delimiter).map((p) => p.trim()).filter(Boolean))
+    .refine((roots) => roots.every((p) => isAbsolute(p)), 'every import root must be an absolute path'),
+  /** API token for `classfit import --server` (instead of --token, which other users of the machine can see). */
+  CLASSFIT_TOKEN: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Largest file an upload may hold (bytes; default 4 GiB). */
+  CLASSFIT_UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(4 * 2 ** 30),
+  /** Largest upload, all its files together (bytes; default 16 GiB). */
+  CLASSFIT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(16 * 2 ** 30),
   /** Print stack traces of unexpected errors. */
   CLASSFIT_DEBUG: z
     .string()
     .optional()
     .transform((v) => v !== undefined && v !== '' && v !== '0' && v !== 'false'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `1`: stop (as on SIGTERM) when the parent process dies; the demo sets it for the servers it starts. */
+  CLASSFIT_STOP_WITH_PARENT: z
+    .string()
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  /** Set by npm for `npx …` and `npm run …`: npm runs the command through `sh -c` and does not pass signals on to it. */
+  npm_command: z.string().optional(),
 });
 
-/** The validated environment, with `CLASSFIT_HOME` resolved to an absolute path. */
-export type Env = Omit<z.output<typeof envSchema>, 'CLASSFIT_HOME'> & { readonly CLASSFIT_HOME: string };
+/** The validated environment, with `CLASSFIT_HOME` and `CLASSFIT_ARTIFACTS` resolved to absolute paths. */
+export type Env = Omit<z.output<typeof envSchema>, 'CLASSFIT_HOME' | 'CLASSFIT_ARTIFACTS'> & { readonly CLASSFIT_HOME: string; readonly CLASSFIT_ARTIFACTS: string };
 
 /** Raised when the environment is invalid: names every bad variable. */
 export class EnvError extends Error {
@@ -52,7 +74,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`invalid environment: ${problems}`);
   }
   const home = result.data.CLASSFIT_HOME ? resolve(cwd, result.data.CLASSFIT_HOME) : join(findWorkspaceRoot(cwd), '.classfit');
-  return Object.freeze({ ...result.data, CLASSFIT_HOME: home });
+  const artifacts = result.data.CLASSFIT_ARTIFACTS ? resolve(cwd, result.data.CLASSFIT_ARTIFACTS) : join(home, 'artifacts');
+  return Object.freeze({ ...result.data, CLASSFIT_HOME: home, CLASSFIT_ARTIFACTS: artifacts });
 }
 
 /** The nearest ancestor of `start` whose package.json has `workspaces`, else `start`. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES } from '../server/export/tables.ts';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { seedAnalysedModels, type Seeded } from '../testing/graphql-seed.ts';
-import { toGlobalId } from './global-id.ts';
+import { toGlobalId } from '../services/views/global-id.ts';
 
 // Seeded layer stage2 of model-000 sorts label 2 (bin 0) < label 1 (bin 1) < label 0 (bin 2), 10 examples each.
 // Certified by hand: bin 0 — #2 r 0.4 (pred 2 ✓), #5 abstained, #8 r 0.8 (pred 1 ✗); bin 1 — #1 r 1.0 (pred 1 ✓); bin 2 — none.

@@ -3,7 +3,7 @@
  * a keyset query or from a short list already in memory (offset cursors).
  */
 import type { KeysetWindow } from '@classfit/db';
-import { BadUserInputError } from './errors.ts';
+import { BadUserInputError } from '../services/errors.ts';
 
 /** The most items one page may hold (DESIGN.md §5). */
 export const MAX_PAGE_SIZE = 100;

@@ -1,19 +1,23 @@
 /**
- * The per-request GraphQL context: the shared application context (db, artifacts), fresh DataLoaders, the
- * process-wide predictive-model cache, the services behind the mutations, and where unexpected errors are logged.
+ * The per-request GraphQL context: the read side's context (db, artifacts, the caller, fresh DataLoaders scoped to
+ * the caller's projects, the process-wide predictive-model cache), the services behind the mutations, and where
+ * unexpected errors are logged.
  */
 import type { BackendInfo } from '@classfit/core/tensor';
 import type { AppContext } from '../context/app-context.ts';
-import type { ErrorLogger } from './errors.ts';
-import { createQueueJobControl, type JobControl } from './job-control.ts';
-import { createLoaders, type Loaders } from './loaders.ts';
-import { createPredictiveCache, type PredictiveCache } from './predictive-cache.ts';
+import type { Caller } from '../services/auth/caller.ts';
+import type { ErrorLogger } from '../services/errors.ts';
+import type { ImportRoots } from '../services/import/server-paths.ts';
+import { readableProjects } from '../services/auth/caller.ts';
+import { createQueueJobControl, type JobControl } from '../jobs/job-control.ts';
+import { createLoaders } from '../services/views/loaders.ts';
+import { createPredictiveCache, type PredictiveCache } from '../services/views/predictive-cache.ts';
+import type { ReadContext } from '../services/views/read-context.ts';
+import { createRequestBudget, type RequestLimits } from '../services/views/request-budget.ts';
+import { sharedScoringGate, type WorkGate } from '../services/views/work-gate.ts';
 
 /** What every resolver receives as its third argument. */
-export interface GraphQLContext {
-  readonly app: AppContext;
-  readonly loaders: Loaders;
-  readonly predictive: PredictiveCache;
+export interface GraphQLContext extends ReadContext {
   /** The compute backend in use (null before one was initialised). */
   readonly backend: () => BackendInfo | null;
   /** Queues and cancels fit runs. */
@@ -21,6 +25,10 @@ export interface GraphQLContext {
   /** Poll interval of progress subscriptions, milliseconds. */
   readonly progressPollMs: number;
   readonly logError: ErrorLogger;
+  /** The server's start-up line about access (open or tokens), for `viewer.access`. */
+  readonly accessLine: string;
+  /** Where `importModel(input: { path })` may read (CLASSFIT_IMPORT_ROOTS). */
+  readonly importRoots: ImportRoots;
 }
 
 /** What lives longer than a request. */
@@ -33,14 +41,36 @@ export interface GraphQLServices {
   /** Default 500. */
   readonly progressPollMs?: number;
   readonly logError?: ErrorLogger;
+  /** The start-up line about access; default: none given. */
+  readonly accessLine?: string;
+  /** Where server paths may point; default none (path imports refused) — `unrestricted` only for an open owner. */
+  readonly importRoots?: ImportRoots;
+  /** The gate in front of scoring; default: the process's. */
+  readonly scoring?: WorkGate;
+  /** Per-request limits; default REQUEST_BUDGET. */
+  readonly requestBudget?: RequestLimits;
 }
 
-/** Returns a factory that builds a fresh context (new loaders) for each request or subscription. */
-export function createContextFactory(services: GraphQLServices): () => GraphQLContext {
+/** Returns a factory that builds a fresh context (new loaders, scoped to `caller`) for each request or subscription. */
+export function createContextFactory(services: GraphQLServices): (caller: Caller) => GraphQLContext {
   const predictive = services.predictive ?? createPredictiveCache();
   const backend = services.backend ?? (() => null);
   const logError: ErrorLogger =
     services.logError ?? ((error) => services.app.log(`graphql: unexpected error: ${(error as Error)?.stack ?? String(error)}`));
   const jobs = services.jobs ?? createQueueJobControl(services.app);
-  return () => ({ app: services.app, loaders: createLoaders(services.app.db, services.app.artifacts), predictive, backend, jobs, progressPollMs: services.progressPollMs ?? 500, logError });
+  const accessLine = services.accessLine ?? 'access: not stated';
+  return (caller) => ({
+    app: services.app,
+    caller,
+    loaders: createLoaders(services.app.db, services.app.artifacts, readableProjects(caller)),
+    predictive,
+    budget: createRequestBudget(services.requestBudget),
+    scoring: services.scoring ?? sharedScoringGate,
+    backend,
+    jobs,
+    progressPollMs: services.progressPollMs ?? 500,
+    logError,
+    accessLine,
+    importRoots: services.importRoots ?? [],
+  });
 }

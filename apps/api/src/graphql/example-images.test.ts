@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeImageNpy } from '@classfit/core/io';
-import { enqueueRun, examplesOfModel, finishRun, upsertExampleScores } from '@classfit/db';
+import { enqueueRun, examplesOfModel, finishRun, upsertExampleScores, upsertLayerFit } from '@classfit/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePng } from '../testing/png-decode.ts';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { importSynthetic, writeSyntheticFiles } from '../testing/synthetic-model.ts';
-import { toGlobalId } from './global-id.ts';
+import { toGlobalId } from '../services/views/global-id.ts';
 
 /** `Example.thumbnail` and `Example.logDensity` over models imported by the import service, with and without images. */
 describe('Example images and scores over a real import', () => {
@@ -39,6 +39,8 @@ describe('Example images and scores over a real import', () => {
     // A succeeded run whose own-class log-density is −(100·layer index + example index).
     const { db } = api.app;
     const { run } = await enqueueRun(db, { modelId: imported.model.id, configKey: 'scores', config: {}, seed: 0 });
+    // Every layer fitted by it, as an analysis records (a layer's scores come from the newest run that fitted it).
+    for (const layer of imported.layers) await upsertLayerFit(db, { runId: run.id, layerId: layer.id, reducedDim: 2, classCount: 3, predictiveArtifact: 'none' });
     await finishRun(db, run.id, { status: 'succeeded' });
     const examples = await examplesOfModel(db, imported.model.id);
     await upsertExampleScores(db, imported.layers.flatMap((l) => examples.map((e) => ({ runId: run.id, layerId: l.id, exampleId: e.id, ownLogDensity: -(100 * l.index + e.index), predictedClass: e.label }))));

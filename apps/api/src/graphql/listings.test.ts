@@ -6,7 +6,7 @@ import { claimRun, enqueueRun, heartbeatRun, insertLayers, insertModel, upsertAr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { seedAnalysedModels, type Seeded } from '../testing/graphql-seed.ts';
-import { fromGlobalId, toGlobalId } from './global-id.ts';
+import { fromGlobalId, toGlobalId } from '../services/views/global-id.ts';
 
 interface ModelNode {
   id: string;

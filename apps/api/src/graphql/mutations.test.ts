@@ -1,27 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeNpy } from '@classfit/core/io';
 import { tableCounts } from '@classfit/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTinyAuthorsFolder as writeAuthorsFolder } from '../testing/authors-fixture.ts';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { seedAnalysedModels, type Seeded } from '../testing/graphql-seed.ts';
-import { toGlobalId } from './global-id.ts';
-
-/** A tiny model in the authors' layout: two stages of [30, 4] activations, 3 classes. */
-async function writeAuthorsFolder(root: string, name: string, options: { badSecondLayer?: boolean } = {}): Promise<string> {
-  const folder = join(root, name);
-  await mkdir(folder, { recursive: true });
-  const n = 30;
-  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
-  for (const stage of [0, 1]) {
-    const rows = stage === 1 && options.badSecondLayer ? n - 1 : n;
-    const data = Float32Array.from({ length: rows * 4 }, (_, i) => Math.sin(i * (stage + 1)) + labels[Math.floor(i / 4) % n] * 3);
-    await writeFile(join(folder, `avg_pooling_${stage}_acts.npy`), writeNpy({ dtype: 'float32', shape: [rows, 4], data }));
-  }
-  await writeFile(join(folder, 'labels.npy'), writeNpy({ dtype: 'int32', shape: [n], data: labels }));
-  return folder;
-}
+import { toGlobalId } from '../services/views/global-id.ts';
+import { requestAnalysis } from '../services/analyze-model.ts';
+import { analysisOptionsFrom } from '../cli/commands/analyze.ts';
 
 const IMPORT = `mutation($input: ImportModelInput!) { importModel(input: $input) {
   clientMutationId model { name layerCount architecture { name } tags } warnings userErrors { field message code } } }`;
@@ -67,6 +54,29 @@ describe.each(apiTestEngines())('GraphQL mutations on $name', (engine) => {
     expect(fields).toContain('input.accuracy');
     expect(bad.data!.importModel.userErrors.length).toBeGreaterThanOrEqual(2);
     expect(await tableCounts(api.app.db)).toEqual(before);
+  });
+
+  it('startAnalysis(iterations: 100) and `classfit analyze --iterations 100` take the one burn-in rule and are the same run', async () => {
+    const modelId = toGlobalId('Model', seeded.models[0].id);
+    const viaGraphql = await api.execute(START, { input: { modelId, iterations: 100 } });
+    expect(viaGraphql.data!.startAnalysis.userErrors).toEqual([]);
+    expect(viaGraphql.data!.startAnalysis.fitRun.config).toMatchObject({ iterations: 100, burnIn: 80, thin: 4, chains: 2 });
+    const viaCli = await requestAnalysis(api.app, seeded.models[0].id, analysisOptionsFrom({ iterations: '100' }));
+    expect(viaCli.created).toBe(false);
+    expect(toGlobalId('FitRun', viaCli.run.id)).toBe(viaGraphql.data!.startAnalysis.fitRun.id);
+    // 400 sweeps keep the paper's burn-in 320 either way; a burn-in at or past the sweeps is rejected by both
+    const paper = await api.execute(START, { input: { modelId, iterations: 400 } });
+    expect(paper.data!.startAnalysis.fitRun.config).toMatchObject({ burnIn: 320 });
+    const bad = await api.execute(START, { input: { modelId, iterations: 100, burnIn: 100 } });
+    expect(bad.data!.startAnalysis.userErrors[0]).toMatchObject({ field: ['input', 'burnIn'], message: expect.stringContaining('must be < iterations (100)') });
+    expect(() => analysisOptionsFrom({ iterations: '100', 'burn-in': '100' })).toThrow('--burn-in: must be < iterations (100), got 100');
+    // the run's configuration lists the registry's analyses and which it does
+    const id = viaGraphql.data!.startAnalysis.fitRun.id;
+    const listed = await api.execute(`query($id: ID!) { node(id: $id) { ... on FitRun { analyses { name level needs tables enabled } } } }`, { id });
+    const analyses = listed.data!.node.analyses;
+    expect(analyses.map((a: any) => a.name).slice(0, 3)).toEqual(['fit', 'own-densities', 'groups']);
+    expect(analyses.find((a: any) => a.name === 'kl')).toMatchObject({ level: 'LAYER', tables: ['kl_matrices'], enabled: true });
+    expect(analyses.find((a: any) => a.name === 'between-chains').needs).toEqual(['own-densities', 'groups', 'relative-entropy']);
   });
 
   it('queues an analysis at once, idempotently, and validates its options', async () => {

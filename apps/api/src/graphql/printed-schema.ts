@@ -5,7 +5,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { printSchema } from 'graphql';
 import { fileURLToPath } from 'node:url';
-import { typeDefs } from './typeDefs/index.ts';
+import { typeDefs } from './type-defs.ts';
 
 /** Absolute path of the committed printed schema. */
 export const printedSchemaPath = fileURLToPath(new URL('../../schema.graphql', import.meta.url));

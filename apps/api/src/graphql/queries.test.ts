@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { seedAnalysedModels, type Seeded } from '../testing/graphql-seed.ts';
-import { toGlobalId } from './global-id.ts';
+import { toGlobalId } from '../services/views/global-id.ts';
+import type { BackendInfo } from '@classfit/core/tensor';
+import { describeAdapter } from '@classfit/core/tensor';
 
 describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
   let api: TestApi;
@@ -107,6 +109,7 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
     const result = await api.execute(
       `query($id: ID!) { layer(id: $id) { name relativeDepth reducedDim svd { components varianceFraction }
         classFits(orderBy: { field: MEAN_LOG_DENSITY, direction: DESC }) { totalCount nodes { label group meanLogDensity meanClusterCount class { name }
+          heldOutDensity { count gap }
           diagnostics { chains sweeps clusterCounts(maxPoints: 4) { chain series { totalPoints x y } } } } }
         groupSplit { threshold lowCount highCount lowLabels highLabels }
         generativeClassification { subset f1Mean }
@@ -121,6 +124,8 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
     expect(l).toMatchObject({ name: 'stage1', relativeDepth: 0.5, reducedDim: 2, svd: { components: 2, varianceFraction: 0.9 } });
     expect(l.classFits.nodes.map((f: any) => f.label)).toEqual([0, 1, 2]);
     expect(l.classFits.nodes[0]).toMatchObject({ group: 'HIGH', class: { name: 'class-0' } });
+    // Seeded like a run stored before held-out densities: null, not zeros.
+    expect(l.classFits.nodes.map((f: any) => f.heldOutDensity)).toEqual([null, null, null]);
     // cluster counts after burn-in 4 of 1 + ((s + 0) % 3) for s = 4..9: 2,3,1,2,3,1 → mean 2
     expect(l.classFits.nodes[0].meanClusterCount).toBeCloseTo(2, 12);
     const series = l.classFits.nodes[0].diagnostics.clusterCounts[0].series;
@@ -156,7 +161,7 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
   it('compares models aligned by relative depth, with deltas and group agreement', async () => {
     const ids = [seeded.models[0], seeded.models[1]].map((m) => toGlobalId('Model', m.id));
     const result = await api.execute(
-      'query($ids: [ID!]!) { compareModels(ids: $ids, statistic: MEAN_LOG_DENSITY) { models { name } depths { relativeDepth entries { layer { name } mean delta groupAgreement values } } } }',
+      'query($ids: [ID!]!) { compareModels(ids: $ids, statistic: MEAN_LOG_DENSITY) { models { name } depths { relativeDepth entries { layer { name } mean delta groupAgreement values cka ckaUnavailable } } } }',
       { ids },
     );
     expect(result.errors).toBeUndefined();
@@ -166,13 +171,17 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
     expect(base).toMatchObject({ layer: { name: 'stage1' }, mean: -10, delta: 0, groupAgreement: null });
     expect(other.delta).toBeCloseTo(-0.01, 10);
     expect(other.groupAgreement).toBe(1);
+    // The seeded activations are placeholder bytes: the CKA cell is empty and says why, the rest of the comparison stands.
+    expect(base).toMatchObject({ cka: null, ckaUnavailable: null });
+    expect(other.cka).toBeNull();
+    expect(other.ckaUnavailable).toMatch(/activations of layer "stage1" of model "model-000"/);
     const bad = await api.execute('query($ids: [ID!]!) { compareModels(ids: $ids, statistic: MEAN_LOG_DENSITY) { statistic } }', { ids: [ids[0]] });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
   });
 
   it('reports the backend and database engine', async () => {
-    const result = await api.execute('{ backend { name dbEngine requested } }');
-    expect(result.data!.backend).toMatchObject({ dbEngine: engine.name, requested: 'cpu' });
+    const result = await api.execute('{ backend { name dbEngine requested adapter { vendor } } }');
+    expect(result.data!.backend).toMatchObject({ dbEngine: engine.name, requested: 'cpu', adapter: null });
   });
 
   it('issues a fixed number of statements for models → layers → class fits, however many models', async () => {
@@ -190,5 +199,21 @@ describe.each(apiTestEngines())('GraphQL queries on $name', (engine) => {
     expect(counts[1]).toBe(counts[0]);
     expect(counts[2]).toBe(counts[0]);
     expect(counts[0]).toBeLessThanOrEqual(12);
+  });
+});
+
+// The adapter travels from core's BackendInfo to the API unchanged; the adapter below is what Dawn reports for lavapipe.
+describe('GraphQL backend on webgpu', () => {
+  it('reports the adapter the webgpu backend runs on', async () => {
+    const adapter = describeAdapter({ info: { vendor: 'mesa', architecture: 'software', device: 'llvmpipe-llvm-15-0-6-256-bits-', description: 'llvmpipe: Mesa 25.0.7', isFallbackAdapter: true } });
+    const info: BackendInfo = { name: 'webgpu', requested: 'webgpu', fellBackFrom: [], adapter };
+    const api = await openTestApi(apiTestEngines()[0], { backend: () => info });
+    try {
+      const result = await api.execute('{ backend { name requested adapter { vendor architecture device description software } } }');
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.backend).toEqual({ name: 'webgpu', requested: 'webgpu', adapter: { ...adapter } });
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -5,8 +5,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.ts';
-import { toGraphQLFormattedError, type ErrorLogger } from '../graphql/errors.ts';
+import { toGraphQLFormattedError } from '../graphql/errors.ts';
+import { type ErrorLogger } from '../services/errors.ts';
 import { createArmor, PARSE_OPTIONS } from './limits.ts';
+import { pointsPrecheckPlugin } from '../graphql/points-precheck.ts';
 
 /** Builds (but does not start) the server. */
 export function createApolloServer(schema: GraphQLSchema, logError: ErrorLogger, plugins: ApolloServerPlugin<GraphQLContext>[] = []): ApolloServer<GraphQLContext> {
@@ -15,10 +17,13 @@ export function createApolloServer(schema: GraphQLSchema, logError: ErrorLogger,
     schema,
     validationRules: armor.validationRules,
     parseOptions: PARSE_OPTIONS,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), ...plugins],
+    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), pointsPrecheckPlugin<GraphQLContext>(), ...plugins],
     formatError: (formatted, error) => toGraphQLFormattedError(formatted, error, logError),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
+    // The CLI owns the signals (cli/stop-signals.ts) and stops the server, then the store, in order. Apollo's own
+    // handlers would stop it a second time and re-raise the signal, killing the process before the store is closed.
+    stopOnTerminationSignals: false,
   });
 }

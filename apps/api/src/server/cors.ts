@@ -11,7 +11,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   }
   if (req.method !== 'OPTIONS') return false;
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'content-type, apollo-require-preflight, x-apollo-operation-name');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name');
   res.setHeader('access-control-max-age', '600');
   res.writeHead(204);
   res.end();

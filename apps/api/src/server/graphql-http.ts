@@ -1,10 +1,13 @@
 /**
- * `/graphql` over plain node:http: reads the body (size-limited, JSON only), hands the request to Apollo with a
- * fresh context, and writes Apollo's response. No framework needed.
+ * `/graphql` over plain node:http: authenticates the caller (401 for a bad token), reads the body (size-limited,
+ * JSON only), hands the request to Apollo with a fresh context for that caller, and writes Apollo's response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLContext } from '../graphql/context.ts';
+import type { Caller } from '../services/auth/caller.ts';
+import { UnauthenticatedError } from '../services/errors.ts';
+import { callerOfRequest, sendUnauthenticated, type ServerAccess } from './access.ts';
 import { LIMITS } from './limits.ts';
 
 class HttpError extends Error {
@@ -35,7 +38,21 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Handles one `/graphql` HTTP request. */
-export async function handleGraphQLHttp(req: IncomingMessage, res: ServerResponse, url: URL, apollo: ApolloServer<GraphQLContext>, context: () => GraphQLContext): Promise<void> {
+export async function handleGraphQLHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  apollo: ApolloServer<GraphQLContext>,
+  context: (caller: Caller) => GraphQLContext,
+  access: ServerAccess,
+): Promise<void> {
+  let caller: Caller;
+  try {
+    caller = await callerOfRequest(access, req);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return sendUnauthenticated(res, error, 'graphql');
+    throw error;
+  }
   let body: unknown;
   try {
     body = await readJsonBody(req);
@@ -49,7 +66,7 @@ export async function handleGraphQLHttp(req: IncomingMessage, res: ServerRespons
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
-    context: async () => context(),
+    context: async () => context(caller),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -7,7 +7,7 @@ import type { AppContext } from '../context/app-context.ts';
 /** Writes the health report: 200 when the database answers, 503 otherwise. */
 export async function handleHealth(res: ServerResponse, app: AppContext, backend: () => BackendInfo | null): Promise<void> {
   const info = backend();
-  const report = { ok: true, db: { engine: app.engine, ok: true as boolean, error: undefined as string | undefined }, backend: { name: info?.name ?? null, requested: info?.requested ?? app.backendPreference } };
+  const report = { ok: true, db: { engine: app.engine, ok: true as boolean, error: undefined as string | undefined }, backend: { name: info?.name ?? null, requested: info?.requested ?? app.backendPreference, adapter: info?.adapter ?? null } };
   try {
     await pingDatabase(app.db);
   } catch (error) {

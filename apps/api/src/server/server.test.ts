@@ -2,7 +2,7 @@ import { enqueueRun, finishRun, heartbeatRun, claimRun } from '@classfit/db';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { toGlobalId } from '../graphql/global-id.ts';
+import { toGlobalId } from '../services/views/global-id.ts';
 import { apiTestEngines, openTestApi, type TestApi } from '../testing/graphql-harness.ts';
 import { seedAnalysedModels, type Seeded } from '../testing/graphql-seed.ts';
 import { startApiServer, type ApiServer } from './create-server.ts';
@@ -61,8 +61,14 @@ describe('API server over HTTP and WebSocket', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/class-fits\.csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,layer,label,n,meanLogDensity,sdLogDensity,relativeEntropy,relativeEntropySe,meanDistance,group,meanClusterCount');
+    expect(lines[0]).toBe(
+      'id,layer,label,n,meanLogDensity,sdLogDensity,relativeEntropy,relativeEntropySe,meanDistance,group,meanClusterCount,' +
+        'chains,meanLogDensityChainSd,relativeEntropyChainSd,chainMeanLogDensities,chainRelativeEntropies,groupChainAgreement,logLikelihoodRHat,clusterCountRHat,' +
+        'heldOutCount,heldOutInSampleMeanLogDensity,heldOutMeanLogDensity,heldOutGap',
+    );
     expect(lines).toHaveLength(4);
+    // The seeded rows have no held-out densities (as runs stored before them): empty cells, not 0.
+    expect(lines[1].endsWith(',,,,')).toBe(true);
     expect(lines[1].split(',').slice(1, 5)).toEqual(['stage1', '0', '10', '0']);
     const json = await fetch(`${base}/export/example-scores.json?layer=${encodeURIComponent(layer)}`);
     const rows = (await json.json()) as { exampleIndex: number; label: number }[];

@@ -1,17 +1,18 @@
 import { rm } from 'node:fs/promises';
-import {
-  classFitsByRunIds, densityBinsByRunIds, genclassResultsByRunIds, getRun, groupSplitsByRunIds, klMatricesByRunIds,
-  layersByModelIds, exampleScoresOfLayer, tableCounts, type FitRunRow,
-} from '@classfit/db';
+import { classFitsByRunIds, getRun, layersByModelIds, layerSimilaritiesByRunIds, tableCounts, type FitRunRow } from '@classfit/db';
 import { testEngines } from '@classfit/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context/app-context.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
 import { defaultTasks } from '../jobs/tasks/index.ts';
 import { importSynthetic, writeSyntheticFiles } from '../testing/synthetic-model.ts';
+import { storedResults } from '../testing/stored-results.ts';
 import { openTestContext } from '../testing/test-context.ts';
 import type { AnalysisOptionsInput } from './analysis-options.ts';
 import { getJson } from './analysis/run-checkpoint.ts';
+import type { FitSummary } from './analysis/fit-step.ts';
+import { loadLayerInput } from './analysis/layer-input.ts';
+import { linearCka, procrustesDistance } from '@classfit/core/analysis';
 import { requestAnalysis, runAnalysis } from './analyze-model.ts';
 import { CancelledError, NotFoundError, ValidationError } from './errors.ts';
 
@@ -20,30 +21,6 @@ const OPTIONS: AnalysisOptionsInput = {
   iterations: 12, burnIn: 6, thin: 2, seed: 5, reduce: [3], entropySamples: 200, klSamples: 100, bins: 6,
   classifyAll: true, checkpointEverySweeps: 2,
 };
-
-/** Every stored result of a run, keyed by layer name instead of ids, so two runs can be compared. */
-async function storedResults(ctx: AppContext, run: FitRunRow) {
-  const layers = new Map((await layersByModelIds(ctx.db, [run.modelId])).map((l) => [l.id, l.name]));
-  // Ids and artifact keys differ between runs by construction; everything else must match.
-  const strip = <T extends { runId: number; layerId: number; id: number }>(rows: T[]) =>
-    rows.map(({ runId: _r, layerId, id: _i, ...rest }) => {
-      const out = { layer: layers.get(layerId), ...rest } as Omit<T, 'runId' | 'layerId' | 'id'> & { layer?: string; predictiveArtifact?: string | null };
-      delete out.predictiveArtifact;
-      return out;
-    });
-  const scores = [];
-  for (const [id, name] of layers) {
-    for (const s of await exampleScoresOfLayer(ctx.db, run.id, id)) scores.push({ name, index: s.index, own: s.ownLogDensity, predicted: s.predictedClass });
-  }
-  return {
-    classFits: strip(await classFitsByRunIds(ctx.db, [run.id])),
-    splits: strip(await groupSplitsByRunIds(ctx.db, [run.id])),
-    genclass: strip(await genclassResultsByRunIds(ctx.db, [run.id])),
-    kl: strip(await klMatricesByRunIds(ctx.db, [run.id])),
-    bins: strip(await densityBinsByRunIds(ctx.db, [run.id])),
-    scores,
-  };
-}
 
 for (const engine of testEngines()) {
   describe(`analysis on ${engine.name}`, () => {
@@ -57,6 +34,7 @@ for (const engine of testEngines()) {
       folder = await writeSyntheticFiles();
       await importSynthetic(ctx, folder, 'uninterrupted');
       await importSynthetic(ctx, folder, 'interrupted');
+      await importSynthetic(ctx, folder, 'warm');
     });
     afterAll(async () => {
       await ctx?.close();
@@ -72,16 +50,33 @@ for (const engine of testEngines()) {
       expect(done?.outcome, String(done?.result)).toBe('succeeded');
       referenceRun = (await getRun(ctx.db, run.id))!;
       expect(referenceRun).toMatchObject({ status: 'succeeded', backend: 'cpu', progress: { phase: 'done' } });
-      expect(progress).toEqual(expect.arrayContaining(['load', 'svd', 'fit', 'score', 'entropy', 'bins', 'genclass', 'kl:random', 'store']));
+      expect(progress).toEqual(expect.arrayContaining(['load', 'svd', 'fit', 'score', 'entropy', 'bins', 'genclass', 'kl:random', 'similarity', 'store']));
       reference = await storedResults(ctx, referenceRun);
       expect(reference.classFits.length).toBe(6);
-      expect(reference.classFits.every((c) => Number.isFinite(c.meanLogDensity) && Number.isFinite(c.relativeEntropy) && c.clusterCountTrace!.length === 12)).toBe(true);
+      // Two chains by default, each with its 12-sweep cluster-count trace.
+      expect(reference.classFits.every((c) => Number.isFinite(c.meanLogDensity) && Number.isFinite(c.relativeEntropy) && c.clusterCountTrace!.length === 2)).toBe(true);
+      expect(reference.classFits.every((c) => (c.clusterCountTrace as number[][]).every((chain) => chain.length === 12))).toBe(true);
       expect(reference.scores.length).toBe(2 * 72);
       expect(reference.splits.map((s) => s.lowCount + s.highCount)).toEqual([3, 3]);
       expect(reference.genclass.map((g) => g.subset).sort()).toEqual(['least', 'most', 'random', 'least', 'most', 'random'].sort());
       expect(reference.kl.map((k) => [k.layer, k.subset, k.labels])).toEqual([['early', 'random', [0, 1, 2]], ['late', 'random', [0, 1, 2]]]);
       expect(reference.kl[0].matrix?.[1][1]).toBe(0);
       expect(reference.bins.reduce((sum, b) => sum + b.stats.count, 0)).toBe(2 * 72);
+    });
+
+    it('stores the layer × layer similarity: CKA and Procrustes of the reduced points, as core computes them', async () => {
+      const layers = await layersByModelIds(ctx.db, [referenceRun.modelId]);
+      const rows = await layerSimilaritiesByRunIds(ctx.db, [referenceRun.id]);
+      expect(rows).toHaveLength(4);
+      const at = (a: number, b: number) => rows.find((r) => r.layerId === layers[a].id && r.otherLayerId === layers[b].id)!;
+      expect([at(0, 0).cka, at(1, 1).cka, at(0, 0).procrustes, at(1, 1).procrustes]).toEqual([1, 1, 0, 0]);
+      expect(at(0, 1)).toMatchObject({ cka: at(1, 0).cka, procrustes: at(1, 0).procrustes, exampleCount: 72 });
+      // Recomputed from the layers' reduced points (same SVD, deterministic) by core directly:
+      const all = Int32Array.from({ length: 72 }, (_, i) => i);
+      const [early, late] = await Promise.all(layers.map((l) => loadLayerInput(ctx.artifacts, l, all, 3)));
+      expect(at(0, 1).cka).toBeCloseTo(linearCka(early.z, late.z, 72, 3, 3), 12);
+      expect(at(0, 1).procrustes).toBeCloseTo(procrustesDistance(early.z, late.z, 72, 3, 3), 12);
+      expect(Math.abs(at(0, 1).cka!)).toBeLessThan(1);
     });
 
     it('resumes an interrupted analysis to exactly the same stored results', async () => {
@@ -103,6 +98,25 @@ for (const engine of testEngines()) {
 
       await runAnalysis(ctx, saved, { workers: 1 });
       expect(await storedResults(ctx, saved)).toEqual(reference);
+    });
+
+    it('refitStart main: genclass refit and KL fits start from the main fit, genclassIterations sets the refit length', async () => {
+      const { run } = await requestAnalysis(ctx, 'warm', { ...OPTIONS, refitStart: 'main', genclassIterations: 6 });
+      await runAnalysis(ctx, run, { workers: 1 });
+      const saved = (await getRun(ctx.db, run.id))!;
+      const checkpoint = await getJson<{ steps: Record<string, { summary: string }> }>(ctx.artifacts, saved.checkpointArtifact!);
+      const summary = async (step: string) => getJson<FitSummary>(ctx.artifacts, checkpoint.steps[step].summary);
+      const [main, refit, kl] = await Promise.all(['early/main', 'early/genclass', 'early/kl-random'].map(summary));
+      expect(refit.classes.every((c) => (c.clusterCounts as number[][]).every((chain) => chain.length === 6))).toBe(true);
+      expect(kl.classes.every((c) => (c.clusterCounts as number[][]).every((chain) => chain.length === 12))).toBe(true);
+      // The main fit keeps every row's final label; its own results are those of the fresh-start reference run.
+      expect(main.classes.map((c) => c.finalStates!.map((f) => f.assignments.length))).toEqual(main.classes.map((c) => [c.n, c.n]));
+      const results = await storedResults(ctx, saved);
+      expect(results.classFits.map((c) => c.meanLogDensity)).toEqual(reference.classFits.map((c) => c.meanLogDensity));
+      expect(results.genclass).toHaveLength(6);
+      // The refit is another chain (other start, other length): its held-out densities move.
+      expect(results.classFits.map((c) => c.heldOutMeanLogDensity)).not.toEqual(reference.classFits.map((c) => c.heldOutMeanLogDensity));
+      expect(results.kl.map((k) => k.mean)).not.toEqual(reference.kl.map((k) => k.mean));
     });
 
     it('re-running is idempotent: same rows, same numbers', async () => {

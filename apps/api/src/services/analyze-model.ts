@@ -9,15 +9,16 @@ import { createHash } from 'node:crypto';
 import { initBackend } from '@classfit/core/tensor';
 import {
   classesByDatasetIds, enqueueRun, examplesOfModel, findModel, getModel, layersByModelIds, memorizationSubsetsOfModel,
-  setRunBackend, type FitRunRow, type ModelRow, type RunProgress,
+  setRunBackend, type FitRunRow, type LayerRow, type ModelRow, type RunProgress,
 } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { analysisOptionsSchema, defaultReducedDim, type AnalysisOptions, type AnalysisOptionsInput } from './analysis-options.ts';
 import { analyzeLayer, type LayerResults, type RunData } from './analysis/analyze-layer.ts';
 import { createStepRunner } from './analysis/fit-step.ts';
-import { loadLayerInput, selectRows } from './analysis/layer-input.ts';
+import { loadLayerInput, selectRows, type LayerInput } from './analysis/layer-input.ts';
 import { loadCheckpoint } from './analysis/run-checkpoint.ts';
 import { storeResults } from './analysis/store-results.ts';
+import { MODEL_STEPS, type ModelStepLayer } from './analysis/steps/index.ts';
 import { CancelledError, NotFoundError, ValidationError, type Problem } from './errors.ts';
 import type { SubsetName } from './import/subset-selection.ts';
 
@@ -67,12 +68,12 @@ export async function requestAnalysis(
   ctx: Pick<AppContext, 'db'>,
   model: string | number,
   input: AnalysisOptionsInput = {},
-  options: { rerun?: boolean } = {},
+  options: { rerun?: boolean; task?: string } = {},
 ): Promise<{ run: FitRunRow; created: boolean; model: ModelRow }> {
   const row = typeof model === 'number' ? await getModel(ctx.db, model) : await findModel(ctx.db, model);
   if (!row) throw new NotFoundError('model', String(model));
   const { config, configKey } = await resolveAnalysisConfig(ctx, row, input);
-  const queued = await enqueueRun(ctx.db, { modelId: row.id, task: 'analyze-model', configKey, config: config as unknown as Record<string, unknown>, seed: config.seed }, options);
+  const queued = await enqueueRun(ctx.db, { modelId: row.id, task: options.task ?? 'analyze-model', configKey, config: config as unknown as Record<string, unknown>, seed: config.seed }, options);
   return { ...queued, model: row };
 }
 
@@ -91,20 +92,56 @@ export interface AnalysisSummary {
   readonly layers: { name: string; reducedDim: number; varianceFraction: number; classes: number; split: LayerResults['split']; genclass: { subset: string; f1: number }[]; kl: { subset: string; mean: number }[] }[];
 }
 
-/** Does the work of a claimed run; throws CancelledError when `signal` aborts (the checkpoint stays for resuming). */
-export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, run: FitRunRow, hooks: RunAnalysisHooks = {}): Promise<AnalysisSummary> {
+/** What every part of a run reads first: its model, config, backend, the selected rows and the shared data. */
+export interface PreparedRun {
+  readonly model: ModelRow;
+  readonly config: AnalysisConfig;
+  readonly backend: string;
+  readonly rows: Int32Array;
+  /** Example row id of selected row i. */
+  readonly exampleIds: Int32Array;
+  readonly data: RunData;
+  readonly layers: LayerRow[];
+}
+
+/** Loads a run's model, config and data, and initialises (and records) its backend. */
+export async function prepareRun(ctx: Pick<AppContext, 'db' | 'backendPreference'>, run: FitRunRow): Promise<PreparedRun> {
   const model = await getModel(ctx.db, run.modelId);
   if (!model) throw new NotFoundError('model', String(run.modelId));
-  const config = { ...analysisOptionsSchema.parse(run.config), layers: run.config.layers as string[], reduce: run.config.reduce as number[] };
+  const config: AnalysisConfig = { ...analysisOptionsSchema.parse(run.config), layers: run.config.layers as string[], reduce: run.config.reduce as number[] };
   const backend = (await initBackend(ctx.backendPreference)).name;
   await setRunBackend(ctx.db, run.id, backend);
-  const emit = (p: Omit<RunProgress, 'backend' | 'updatedAt'>) => hooks.onProgress?.({ ...p, backend, updatedAt: new Date().toISOString() });
-  emit({ phase: 'load' });
-
   const examples = await examplesOfModel(ctx.db, model.id);
   const rows = selectRows(Int32Array.from(examples, (e) => e.label), config.examplesPerClass);
   const data = await runData(ctx, model, examples, rows);
-  const layers = (await layersByModelIds(ctx.db, [model.id]));
+  const layers = await layersByModelIds(ctx.db, [model.id]);
+  return { model, config, backend, rows, exampleIds: Int32Array.from(rows, (r) => examples[r].id), data, layers };
+}
+
+/** The layer of a prepared run at config position `li`, reduced (SVD). */
+export async function loadRunLayer(ctx: Pick<AppContext, 'artifacts'>, prepared: PreparedRun, li: number): Promise<LayerInput> {
+  const name = prepared.config.layers[li];
+  const layer = prepared.layers.find((l) => l.name === name);
+  if (!layer) throw new NotFoundError('layer', name);
+  return loadLayerInput(ctx.artifacts, layer, prepared.rows, prepared.config.reduce[li]);
+}
+
+/** Runs every enabled model step over the run's layers; results by step name. */
+export async function runModelSteps(prepared: PreparedRun, layers: readonly ModelStepLayer[], progress: (phase: string) => void): Promise<Map<string, unknown>> {
+  const results = new Map<string, unknown>();
+  for (const step of MODEL_STEPS) {
+    if (!step.enabled(prepared.config)) continue;
+    results.set(step.name, await step.run({ data: prepared.data, options: prepared.config, layers, progress }));
+  }
+  return results;
+}
+
+/** Does the work of a claimed run; throws CancelledError when `signal` aborts (the checkpoint stays for resuming). */
+export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, run: FitRunRow, hooks: RunAnalysisHooks = {}): Promise<AnalysisSummary> {
+  const prepared = await prepareRun(ctx, run);
+  const { config, backend, data } = prepared;
+  const emit = (p: Omit<RunProgress, 'backend' | 'updatedAt'>) => hooks.onProgress?.({ ...p, backend, updatedAt: new Date().toISOString() });
+  emit({ phase: 'load' });
   let current: Omit<RunProgress, 'backend' | 'updatedAt'> = { phase: 'load' };
   const steps = createStepRunner({
     db: ctx.db, artifacts: ctx.artifacts, runId: run.id, checkpoint: await loadCheckpoint(ctx.artifacts, run.checkpointArtifact, run.configKey), checkpointKey: run.checkpointArtifact,
@@ -113,19 +150,18 @@ export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'ba
   });
   const results: LayerResults[] = [];
   for (const [li, name] of config.layers.entries()) {
-    const layer = layers.find((l) => l.name === name);
-    if (!layer) throw new NotFoundError('layer', name);
     current = { phase: 'svd', layer: name, layerIndex: li, layerCount: config.layers.length, classCount: undefined };
     emit(current);
-    const input = await loadLayerInput(ctx.artifacts, layer, rows, config.reduce[li]);
+    const input = await loadRunLayer(ctx, prepared, li);
     results.push(await analyzeLayer(input, data, config, steps, (phase) => {
       current = { ...current, phase };
       emit(current);
     }));
     if (hooks.signal?.aborted) throw new CancelledError(`analysis interrupted after layer ${name}; it resumes from the last checkpoint`);
   }
+  const modelResults = await runModelSteps(prepared, results, (phase) => emit({ phase }));
   emit({ phase: 'store' });
-  await storeResults(ctx.db, ctx.artifacts, run.id, results, Int32Array.from(rows, (r) => examples[r].id));
+  await storeResults(ctx.db, ctx.artifacts, run.id, results, prepared.exampleIds, modelResults);
   return {
     runId: run.id,
     backend,

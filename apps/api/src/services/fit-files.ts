@@ -2,8 +2,8 @@
  * `classfit fit` as a service: one layer's activations and labels from .npy
  * files → per-class DP-GMMs → a `classfit.predictive/v1` file (DESIGN.md §7).
  */
-import { type FitCheckpoint, fitClassDensities, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
-import { writePredictiveFile, type PredictiveModel } from '@classfit/core/density';
+import { type FitCheckpoint, fitClassDensities, type FitOptionsInput, type FitProgress, meanClusterCount } from '@classfit/core/dpgmm';
+import { writePredictiveArrays, writePredictiveFile, type PredictiveModel } from '@classfit/core/density';
 import { readNpyFile, validateActivations, validateLabels, writeFileAtomic } from '@classfit/core/io';
 import { InvalidArgumentError } from '@classfit/core';
 import { readFile, rm } from 'node:fs/promises';
@@ -80,7 +80,8 @@ export async function fitFiles(input: FitFilesInput): Promise<FitFilesSummary> {
     onCheckpoint: checkpointPath ? (c) => writeFileAtomic(checkpointPath, new TextEncoder().encode(JSON.stringify(c))) : undefined,
   });
   const predictive: PredictiveModel = { ...result.predictive, projection };
-  await writePredictiveFile(input.outPath, predictive);
+  // DESIGN.md §7: JSON v1 (streamed, no size ceiling); an `.npz` name asks for the binary form instead.
+  await (input.outPath.endsWith('.npz') ? writePredictiveArrays : writePredictiveFile)(input.outPath, predictive);
   if (checkpointPath) await rm(checkpointPath, { force: true });
 
   return {
@@ -92,7 +93,7 @@ export async function fitFiles(input: FitFilesInput): Promise<FitFilesSummary> {
       label: c.label,
       name: c.name,
       n: c.n,
-      meanClusters: mean(c.traces.map((t) => t.clusterCount)),
+      meanClusters: meanClusterCount(c.diagnostics.clusterCounts, result.options.burnIn) ?? Number.NaN,
       rHat: c.diagnostics.rHat,
     })),
     resumedFromSweep: resumeFrom ? Math.min(...resumeFrom.chains.map((c) => c.sweep)) : null,
@@ -127,8 +128,4 @@ async function readClassNames(path: string): Promise<Map<number, string>> {
     ? parsed.map((name, label) => [label, String(name)])
     : Object.entries(parsed as Record<string, unknown>).map(([label, name]) => [Number(label), String(name)]);
   return new Map(entries);
-}
-
-function mean(values: number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -5,6 +5,7 @@
  * ONE transaction, so a failure leaves nothing visible.
  */
 import { readFile } from 'node:fs/promises';
+import { readNpy } from '@classfit/core/io';
 import {
   getModelByName,
   insertLayers,
@@ -20,7 +21,9 @@ import {
 } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { ValidationError, type Problem } from './errors.ts';
+import { mergeMeta, readMeta } from './import/read-meta.ts';
 import { discoverAuthorsLayout, type ImportSource } from './import/source-layout.ts';
+import { storedNpyBytes } from './import/read-inputs.ts';
 import { validateImport, type SubsetRecord, type ValidatedImport } from './import/validate-import.ts';
 
 /** What to import and how to label it. */
@@ -46,9 +49,19 @@ export interface ImportModelInput {
 export interface ImportModelResult {
   readonly model: ModelRow;
   readonly layers: readonly LayerRow[];
+  /** The architecture name stored (given, from meta.json, or the default). */
+  readonly architecture: string;
+  /** The dataset name stored (given, from meta.json, or the default). */
+  readonly dataset: string;
   readonly exampleCount: number;
   readonly classCount: number;
+  /** Where the labels came from (a file, or `<npz>:tr_labels`). */
+  readonly labelsFrom: string;
   readonly subsets: readonly { purpose: string; name: string; source: string; examples: number; classes?: number }[];
+  /** The fields taken from meta.json because none was given. */
+  readonly fromMeta: readonly string[];
+  /** Files of the folder that the import did not read, relative to it (folders end in `/`). */
+  readonly unusedFiles: readonly string[];
   readonly warnings: readonly Problem[];
 }
 
@@ -58,7 +71,7 @@ export function parseArchitecture(name: string): { family: string; depth: number
   return match && match[1] ? { family: match[1], depth: Number(match[2]) } : { family: name, depth: null };
 }
 
-function checkMetadata(input: ImportModelInput): Problem[] {
+function checkMetadata(input: Omit<ImportModelInput, 'source'>): Problem[] {
   const problems: Problem[] = [];
   if (!input.name.trim()) problems.push({ field: 'name', message: 'must not be empty' });
   if (input.accuracy !== undefined && !(input.accuracy >= 0 && input.accuracy <= 1)) {
@@ -74,7 +87,11 @@ function checkMetadata(input: ImportModelInput): Problem[] {
 /** Validates and stores one model; throws {@link ValidationError} (nothing stored) on any bad input. */
 export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, input: ImportModelInput): Promise<ImportModelResult> {
   const source = 'folder' in input.source ? await discoverAuthorsLayout(input.source.folder) : input.source;
-  const problems = checkMetadata(input);
+  const problems: Problem[] = [];
+  const metaWarnings: Problem[] = [];
+  const meta = source.metaPath ? await readMeta(source.metaPath, problems) : null;
+  const { merged: labelled, fromMeta } = mergeMeta(input, meta, source.metaPath, metaWarnings);
+  problems.push(...checkMetadata(labelled));
   if (input.name.trim() && (await getModelByName(ctx.db, input.name))) {
     problems.push({ field: 'name', message: `a model named "${input.name}" already exists` });
   }
@@ -85,13 +102,17 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
     if (!(error instanceof ValidationError)) throw error;
     problems.push(...error.problems);
   }
+  if (validated && meta?.examples !== undefined && meta.examples !== validated.n) {
+    problems.push({ field: `${source.metaPath}:examples`, message: `says ${meta.examples} examples but the activations have ${validated.n} rows` });
+  }
   if (problems.length > 0 || !validated) throw new ValidationError(problems, `cannot import (${problems.length} problem${problems.length > 1 ? 's' : ''})`);
   const checked = validated;
 
   // Artifacts first; the ones this import created are removed again if the transaction fails.
   const created: string[] = [];
-  const store = async (file: { path: string; sha256: string }): Promise<string> => {
-    const bytes = new Uint8Array(await readFile(file.path));
+  const store = async (file: { path: string; sha256: string; converted?: string }): Promise<string> => {
+    const read = new Uint8Array(await readFile(file.path));
+    const bytes = file.converted ? storedNpyBytes(read, readNpy(read, file.path)) : read;
     const key = `${file.sha256}.npy`;
     const existed = await ctx.artifacts.has(key);
     if ((await ctx.artifacts.put(bytes, 'npy')) !== key) throw new Error(`${file.path} changed while it was being imported`);
@@ -102,10 +123,11 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
     const activationKeys: string[] = [];
     for (const layer of checked.layers) activationKeys.push(await store(layer));
     const imagesKey = checked.images ? await store(checked.images) : null;
-    const architecture = input.architecture ?? 'resnet18';
+    const architecture = labelled.architecture ?? 'resnet18';
+    const datasetName = labelled.dataset ?? 'cifar100';
     const result = await ctx.db.transaction(async (tx) => {
       const project = await upsertProject(tx, input.project ?? 'default');
-      const dataset = await upsertDataset(tx, input.dataset ?? 'cifar100', checked.classCount);
+      const dataset = await upsertDataset(tx, datasetName, checked.classCount);
       await upsertDatasetClasses(
         tx,
         dataset.id,
@@ -118,8 +140,8 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
         name: input.name,
         architectureId: arch.id,
         datasetId: dataset.id,
-        seed: input.seed ?? null,
-        accuracy: input.accuracy ?? null,
+        seed: labelled.seed ?? null,
+        accuracy: labelled.accuracy ?? null,
         tags: [...(input.tags ?? [])],
         notes: input.notes ?? null,
         imagesArtifact: imagesKey,
@@ -128,7 +150,7 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
       const layers = await insertLayers(
         tx,
         checked.layers.map((l, i) => ({
-          modelId: model.id, name: l.name, index: l.index, relativeDepth: l.relativeDepth, dim: l.d, exampleCount: l.n, activationsArtifact: activationKeys[i],
+          modelId: model.id, name: l.name, sourceName: l.sourceName, index: l.index, relativeDepth: l.relativeDepth, dim: l.d, exampleCount: l.n, activationsArtifact: activationKeys[i],
         })),
       );
       await upsertExamples(
@@ -140,10 +162,15 @@ export async function importModel(ctx: Pick<AppContext, 'db' | 'artifacts'>, inp
     });
     return {
       ...result,
+      architecture,
+      dataset: datasetName,
       exampleCount: checked.n,
       classCount: checked.classCount,
+      labelsFrom: checked.labelsFrom,
       subsets: checked.subsets.map((s) => ({ purpose: s.purpose, name: s.name, source: s.source, examples: s.indices.length, classes: s.classLabels?.length })),
-      warnings: checked.warnings,
+      fromMeta,
+      unusedFiles: source.unusedFiles ?? [],
+      warnings: [...metaWarnings, ...checked.warnings],
     };
   } catch (error) {
     await Promise.all(created.map((key) => ctx.artifacts.remove(key)));

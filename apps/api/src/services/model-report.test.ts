@@ -7,6 +7,7 @@ import { defaultTasks } from '../jobs/tasks/index.ts';
 import { importSynthetic, writeSyntheticFiles } from '../testing/synthetic-model.ts';
 import { openTestContext } from '../testing/test-context.ts';
 import { requestAnalysis } from './analyze-model.ts';
+import { stepDeclarations } from './analysis/steps/index.ts';
 import { NotFoundError } from './errors.ts';
 import { modelReport } from './model-report.ts';
 
@@ -29,6 +30,10 @@ describe('modelReport', () => {
   it('summarises every analysed layer from the stored rows', async () => {
     const report = await modelReport(ctx.db, 'report-model');
     expect(report.runId).toBe(runId);
+    // the registry's analyses, in run order, each marked done under this run's options (all are here)
+    expect(report.analyses!.map((a) => a.name)).toEqual(stepDeclarations().map((s) => s.name));
+    expect(report.analyses!.find((a) => a.name === 'layer-similarity')).toMatchObject({ level: 'model', done: true });
+    expect(report.analyses!.every((a) => a.done)).toBe(true);
     const fits = await classFitsByRunIds(ctx.db, [runId]);
     const splits = await groupSplitsByRunIds(ctx.db, [runId]);
     expect(report.layers.length).toBe(new Set(fits.map((f) => f.layerId)).size);
@@ -42,6 +47,23 @@ describe('modelReport', () => {
       const low = fits.filter((f) => f.layerId === split!.layerId && f.group === 'low').map((f) => f.meanLogDensity!);
       expect(layer.meanLogDensity.low).toBeCloseTo(low.reduce((a, b) => a + b, 0) / low.length, 10);
       expect(layer.meanLogDensity.high!).toBeGreaterThan(layer.meanLogDensity.low!);
+      // "clusters" is the mean over classes of each class's mean count over sweeps 4..7 (burn-in 4) of both chains
+      // (two by default), not the last sweep.
+      const perClass = fits.filter((f) => f.layerId === split!.layerId).map((f) => {
+        const chains = f.clusterCountTrace as number[][];
+        expect(chains).toHaveLength(2);
+        for (const chain of chains) expect(chain).toHaveLength(8);
+        const kept = chains.flatMap((chain) => chain.slice(4));
+        return kept.reduce((a, b) => a + b, 0) / kept.length;
+      });
+      expect(layer.meanClusters).toBeCloseTo(perClass.reduce((a, b) => a + b, 0) / perClass.length, 12);
+      // The split's evidence and the chains' figures are the stored ones.
+      expect(layer.significance).toMatchObject({ pValue: split!.modesPValue, passes: split!.modesPValue! < 0.05, gap: { low: split!.gapLow, high: split!.gapHigh } });
+      const layerFits = fits.filter((f) => f.layerId === split!.layerId).sort((a, b) => a.label - b.label);
+      expect(layer.chains!.chains).toBe(2);
+      expect(layer.chains!.chainsAgreeing).toBe(split!.chainsAgreeing);
+      expect(layer.chains!.meanLogDensitySd.max).toBe(Math.max(...layerFits.map((f) => f.meanLogDensityChainSd!)));
+      expect(layer.chains!.maxLogLikelihoodRHat).toBe(Math.max(...layerFits.map((f) => f.diagnostics!.rHat!)));
     }
   });
 

@@ -1,7 +1,8 @@
 /**
  * Writes stage activations in the authors' layout (METHOD.md A.3, DESIGN.md §1):
  * avg_pooling_<stage>_acts.npy [n, d] float32, labels.npy [n] int32, classes.json,
- * layers.json and, when given, images.npy uint8 [n, h, w] (or [n, h, w, 3]) —
+ * meta.json (architecture, dataset, seed, accuracy, stages — the fields `classfit import` reads, in the
+ * format the Python client's exporter writes) and, when given, images.npy uint8 [n, h, w] (or [n, h, w, 3]) —
  * the folder `classfit import` reads.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,12 +10,22 @@ import { join } from 'node:path';
 import { type ImageArray, writeFileAtomic, writeImageNpy, writeNpyFile } from '@classfit/core/io';
 import type { ImageDataset, ImageSplit, StageActivations } from '@classfit/core/models';
 
+/** meta.json's provenance fields; `classfit import` uses the first four when the command line does not give them. */
+export interface LayoutMeta {
+  readonly architecture: string;
+  readonly dataset?: string;
+  readonly seed?: number;
+  /** Held-out accuracy as a fraction in [0, 1]. */
+  readonly accuracy?: number;
+  readonly [more: string]: unknown;
+}
+
 export interface AuthorsLayoutInput {
   readonly stages: readonly StageActivations[];
   readonly labels: Int32Array;
   readonly classNames: readonly string[];
-  /** Provenance written to layers.json. */
-  readonly info: Record<string, unknown>;
+  /** Provenance written to meta.json: what the import takes (architecture, dataset, seed, accuracy) and any more. */
+  readonly meta: LayoutMeta;
   /** The examples' images, one per label, in the same order. */
   readonly images?: ImageArray;
 }
@@ -30,8 +41,8 @@ export async function writeAuthorsLayout(folder: string, input: AuthorsLayoutInp
   if (input.images) await writeFileAtomic(join(folder, 'images.npy'), writeImageNpy(input.images));
   await writeNpyFile(join(folder, 'labels.npy'), { dtype: 'int32', shape: [n], data: input.labels });
   await writeFile(join(folder, 'classes.json'), `${JSON.stringify(input.classNames)}\n`);
-  const layers = input.stages.map(({ name, index, relativeDepth, channels }) => ({ name, index, relativeDepth, channels }));
-  await writeFile(join(folder, 'layers.json'), `${JSON.stringify({ ...input.info, layers }, null, 1)}\n`);
+  const stages = input.stages.map(({ name, index, relativeDepth, channels }) => ({ index, name, relativeDepth, dim: channels, file: `avg_pooling_${index}_acts.npy` }));
+  await writeFile(join(folder, 'meta.json'), `${JSON.stringify({ generator: 'classfit extract', ...input.meta, stages, examples: n }, null, 1)}\n`);
 }
 
 /** A split's raw pixels as the layout's `images.npy` (uint8 [n, h, w] for grayscale, [n, h, w, 3] for RGB). */

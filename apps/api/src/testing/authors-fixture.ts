@@ -31,7 +31,7 @@ export interface AuthorsFolderOptions {
   readonly dataset?: string;
   /** Raw dimension per stage (small, to keep tests fast). */
   readonly dims?: readonly number[];
-  /** Copy the shipped dkls/ and generative_classification/ split files too. */
+  /** Copy the shipped dkls/ and generative_classification/ split files (class_indices_split.json included) too. */
   readonly withSplits?: boolean;
 }
 
@@ -51,9 +51,24 @@ export async function makeAuthorsFolder(options: AuthorsFolderOptions = {}): Pro
     for (const name of ['least_mem', 'most_mem', 'random']) {
       await copyFile(join(authorsRoot, 'dkls', arch, dataset, `${name}_class_split.json`), join(folder, 'dkls', `${name}_class_split.json`));
     }
-    for (const name of ['least_memorized', 'most_memorized', 'random']) {
+    for (const name of ['least_memorized', 'most_memorized', 'random', 'class_indices_split']) {
       await copyFile(join(authorsRoot, 'generative_classification', arch, dataset, `${name}.json`), join(folder, 'generative_classification', `${name}.json`));
     }
   }
   return { folder, labels };
+}
+
+/** A tiny model in the authors' layout: two stages of [30, 4] activations, 3 classes. */
+export async function writeTinyAuthorsFolder(root: string, name: string, options: { badSecondLayer?: boolean } = {}): Promise<string> {
+  const folder = join(root, name);
+  await mkdir(folder, { recursive: true });
+  const n = 30;
+  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+  for (const stage of [0, 1]) {
+    const rows = stage === 1 && options.badSecondLayer ? n - 1 : n;
+    const data = Float32Array.from({ length: rows * 4 }, (_, i) => Math.sin(i * (stage + 1)) + labels[Math.floor(i / 4) % n] * 3);
+    await writeFile(join(folder, `avg_pooling_${stage}_acts.npy`), writeNpy({ dtype: 'float32', shape: [rows, 4], data }));
+  }
+  await writeFile(join(folder, 'labels.npy'), writeNpy({ dtype: 'int32', shape: [n], data: labels }));
+  return folder;
 }

@@ -2,45 +2,24 @@
  * Test helper: an in-process GraphQL API over a fresh store — PGlite in memory always, and a throw-away database
  * on the PostgreSQL server of `TEST_DATABASE_URL` when it is set — with a query counter on the database client.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
-import { createArtifactStore, createDb, type DbHandle } from '@classfit/db';
-import pg from 'pg';
+import { createArtifactStore, type DbHandle } from '@classfit/db';
+import { testEngines, type TestEngine } from '@classfit/db/testing';
 import type { AppContext } from '../context/app-context.ts';
 import { createContextFactory, type GraphQLContext, type GraphQLServices } from '../graphql/context.ts';
+import { OPEN_OWNER, type Caller } from '../services/auth/caller.ts';
 import { buildClassfitSchema } from '../graphql/schema.ts';
 import { createApolloServer } from '../server/apollo.ts';
 
 /** A database engine to run API tests on. */
-export interface ApiTestEngine {
-  readonly name: 'pglite' | 'postgres';
-  open(): Promise<DbHandle>;
-}
+export type ApiTestEngine = TestEngine;
 
 /** `[pglite]`, plus `postgres` when `TEST_DATABASE_URL` is set (a fresh database per `open`, dropped on close). */
 export function apiTestEngines(): ApiTestEngine[] {
-  const engines: ApiTestEngine[] = [{ name: 'pglite', open: () => createDb() }];
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) engines.push({ name: 'postgres', open: () => openThrowAwayPostgres(url) });
-  return engines;
-}
-
-async function openThrowAwayPostgres(url: string): Promise<DbHandle> {
-  const name = `classfit_api_test_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await createDb({ url: target.toString() });
-  return { ...handle, close: async () => (await handle.close(), await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return testEngines();
 }
 
 /** Counts statements sent through the db client (both drivers call `$client.query`). */
@@ -66,12 +45,13 @@ function countQueries(handle: DbHandle): { readonly count: number; reset(): void
 export interface TestApi {
   readonly app: AppContext;
   readonly server: ApolloServer<GraphQLContext>;
-  readonly newContext: () => GraphQLContext;
+  /** A fresh request context for `caller` (default: the open server's local owner, who may do anything). */
+  readonly newContext: (caller?: Caller) => GraphQLContext;
   readonly queries: { readonly count: number; reset(): void };
   /** Errors the server logged as unexpected (masked in responses). */
   readonly logged: unknown[];
-  /** Runs one operation; returns `{ data, errors }` of a single result. */
-  execute(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any> | null; errors?: readonly any[] }>;
+  /** Runs one operation as `caller` (default the local owner); returns `{ data, errors }` of a single result. */
+  execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<{ data?: Record<string, any> | null; errors?: readonly any[] }>;
   close(): Promise<void>;
 }
 
@@ -91,7 +71,9 @@ export async function openTestApi(engine: ApiTestEngine, services: Partial<Graph
     close: () => handle.close(),
   };
   const logError = (error: unknown) => logged.push(error);
-  const newContext = createContextFactory({ app, logError, ...services });
+  // As a server running open on loopback: the owner may import any server folder unless roots are given.
+  const contextFor = createContextFactory({ app, logError, importRoots: 'unrestricted', ...services });
+  const newContext = (caller: Caller = OPEN_OWNER) => contextFor(caller);
   const server = createApolloServer(buildClassfitSchema(), logError);
   await server.start();
   return {
@@ -100,8 +82,8 @@ export async function openTestApi(engine: ApiTestEngine, services: Partial<Graph
     newContext,
     queries,
     logged,
-    async execute(query, variables) {
-      const response = await server.executeOperation({ query, variables }, { contextValue: newContext() });
+    async execute(query, variables, caller) {
+      const response = await server.executeOperation({ query, variables }, { contextValue: newContext(caller) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as { data?: Record<string, any> | null; errors?: readonly any[] };
     },

@@ -1,5 +1,5 @@
 /**
- * Test helper: a tiny model (3 classes × 24 points, two layers) written as
+ * Test helper: a tiny model (3 classes × 24 points, two layers, or more: `layerCount`) written as
  * explicit files and imported, with KL split files so every analysis runs.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { importModel, type ImportModelResult } from '../services/import-model.ts
 import { explicitSource } from '../services/import/source-layout.ts';
 
 /** Writes the files once; returns the folder. */
-export async function writeSyntheticFiles(perClass = 24, classes = 3): Promise<string> {
+export async function writeSyntheticFiles(perClass = 24, classes = 3, layerCount = 2): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'classfit-synthetic-'));
   const n = perClass * classes;
   const labels = Int32Array.from({ length: n }, (_, i) => i % classes);
@@ -26,17 +26,25 @@ export async function writeSyntheticFiles(perClass = 24, classes = 3): Promise<s
   await writeFile(join(folder, 'mem.npy'), writeNpy({ dtype: 'float64', shape: [n], data: Float64Array.from({ length: n }, () => rng.uniform()) }));
   const perClassLists = Array.from({ length: classes }, (_, c) => Array.from({ length: 10 }, (_, i) => c + classes * i));
   await writeFile(join(folder, 'random_class_split.json'), JSON.stringify(perClassLists));
+  // Layers past the first two draw from their own RNG streams, so the first two (and mem.npy) stay as they were.
+  for (let layer = 2; layer < layerCount; layer++) {
+    const extra = createRng(11, layer);
+    const d = layer % 2 === 0 ? 4 : 6;
+    const data = Float64Array.from({ length: n * d }, (_, k) => labels[Math.floor(k / d)] * 2 * ((k % d) % 2 === 0 ? 1 : -1) + extra.normal());
+    await writeFile(join(folder, `layer${layer}.npy`), writeNpy({ dtype: 'float64', shape: [n, d], data }));
+  }
   return folder;
 }
 
 /** Imports the synthetic files as model `name` (with the example images at `options.imagesPath` when given). */
-export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string, options: { imagesPath?: string } = {}): Promise<ImportModelResult> {
+export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string, options: { imagesPath?: string; layerCount?: number } = {}): Promise<ImportModelResult> {
+  const extra = Array.from({ length: Math.max(0, (options.layerCount ?? 2) - 2) }, (_, i) => ({ name: `layer${i + 2}`, path: join(folder, `layer${i + 2}.npy`) }));
   return importModel(ctx, {
     name,
     dataset: 'synthetic',
     architecture: 'mlp2',
     source: explicitSource({
-      layers: [{ name: 'early', path: join(folder, 'layer0.npy') }, { name: 'late', path: join(folder, 'layer1.npy') }],
+      layers: [{ name: 'early', path: join(folder, 'layer0.npy') }, { name: 'late', path: join(folder, 'layer1.npy') }, ...extra],
       labelsPath: join(folder, 'labels.npy'),
       memorizationPath: join(folder, 'mem.npy'),
       klSplitPaths: { random: join(folder, 'random_class_split.json') },

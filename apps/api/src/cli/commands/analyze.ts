@@ -1,16 +1,31 @@
 /** `classfit analyze`: queue a model's analysis and (unless --queue) run it here with progress on stderr. */
 import { getRun } from '@classfit/db';
-import { createAppContext } from '../../context/app-context.ts';
+import { createAppContext, type AppContext } from '../../context/app-context.ts';
 import { createJobRunner } from '../../jobs/job-runner.ts';
 import { defaultTasks } from '../../jobs/tasks/index.ts';
-import type { AnalysisOptionsInput } from '../../services/analysis-options.ts';
+import { analysisOptionsObject, analysisOptionsSchema, type AnalysisOptionsInput } from '../../services/analysis-options.ts';
 import { requestAnalysis, type AnalysisSummary } from '../../services/analyze-model.ts';
 import { NotFoundError, ValidationError } from '../../services/errors.ts';
 import type { CliCommand } from '../command.ts';
+import { onStopRequest } from '../stop-signals.ts';
 import { UsageError } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
+import { SAMPLER_FLAGS } from '../sampler-flags.ts';
+import { checkFlags, flagOptions, flagUsage, optionsFromFlags, type SchemaFlag } from '../schema-flags.ts';
 import { createProgressBar } from '../progress.ts';
 import { fitStepBars } from '../../services/analysis/fit-step-bars.ts';
+import { splitPasses } from '../../services/analysis/split-evidence.ts';
+
+/** Flags that set numeric analysis options (ranges and defaults from the schema). */
+const ANALYSIS_FLAGS: readonly SchemaFlag[] = [
+  ...SAMPLER_FLAGS,
+  { flag: 'examples-per-class', field: 'examplesPerClass', help: 'analyse only the first N examples of each class', defaultText: 'all' },
+  { flag: 'entropy-samples', field: 'entropySamples', help: 'Monte-Carlo samples per trace (paper 1e5)' },
+  { flag: 'kl-samples', field: 'klSamples', help: 'samples per class per trace (paper 1e4)' },
+  { flag: 'subset-iterations', field: 'subsetIterations', help: 'sweeps of the per-subset KL fits', defaultText: '--iterations' },
+  { flag: 'genclass-iterations', field: 'genclassIterations', help: 'sweeps of the generative-classification refit', defaultText: '--iterations' },
+];
 
 const usage = `Usage: classfit analyze --model <id|name> [options]
 
@@ -23,49 +38,69 @@ Options:
   --model ID|NAME          the model (required)
   --layers a,b             layer names (default all)
   --reduce 16,16,64,64     SVD dimension per layer, or one for all (default 16/16/64/64, else min(64, D))
-  --iterations N           sweeps (default 400)      --burn-in N   first kept sweep (default 320;
-                           80% of --iterations when that is ≤ 320)
-  --thin N                 keep every N-th (default 4)   --seed N  (default 0)   --chains N (default 1)
-  --examples-per-class N   analyse only the first N examples of each class
-  --entropy-samples N      Monte-Carlo samples per trace (default 2000; paper 1e5)
-  --kl-samples N           samples per class per trace (default 500; paper 1e4)
-  --subset-iterations N    sweeps of the per-subset KL fits (default --iterations)
+${flagUsage(analysisOptionsObject.shape, ANALYSIS_FLAGS, 27)}
   --no-kl, --no-genclass   skip between-class KL / generative classification
+  --refit-start fresh|main how the genclass refit and KL subset fits start: fresh (B.6, paper; default) or
+                           from the main fit's final partitions (pair with smaller --genclass/subset-iterations)
   --classify-all           also classify every example under all classes (costly)
   --rerun                  recompute a run that already succeeded
   --queue                  only queue the run (for \`classfit worker\`)
-  --workers N              sampler worker threads (default: all cores)`;
+  --workers N              sampler worker threads (default: all cores)
+${jsonUsage(27)}`;
 
 function integerList(value: string | undefined, flag: string): number[] | undefined {
   if (value === undefined) return undefined;
   return value.split(',').map((part) => integerOption(part.trim(), flag, 1)!);
 }
 
-/** Parses the flags into service options. */
+/** Parses the flags into service options, validated by the one options schema (its burn-in rule included). */
 export function analysisOptionsFrom(values: Record<string, string | boolean | undefined>): AnalysisOptionsInput {
-  const int = (flag: string, min = 0) => integerOption(values[flag] as string | undefined, flag, min);
   const options: Record<string, unknown> = {
+    ...optionsFromFlags(analysisOptionsObject.shape, ANALYSIS_FLAGS, values),
     layers: (values.layers as string | undefined)?.split(',').map((l) => l.trim()).filter(Boolean),
     reduce: integerList(values.reduce as string | undefined, 'reduce'),
-    iterations: int('iterations', 1), burnIn: int('burn-in'), thin: int('thin', 1), seed: int('seed'), chains: int('chains', 1),
-    examplesPerClass: int('examples-per-class', 2), entropySamples: int('entropy-samples'), klSamples: int('kl-samples'),
-    subsetIterations: int('subset-iterations', 1),
     klSubsets: values['no-kl'] ? [] : undefined,
     genclassSubsets: values['no-genclass'] ? [] : undefined,
     classifyAll: values['classify-all'] ? true : undefined,
+    refitStart: values['refit-start'],
   };
-  if (options.burnIn === undefined && typeof options.iterations === 'number' && options.iterations <= 320) options.burnIn = Math.floor(options.iterations * 0.8);
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as AnalysisOptionsInput;
+  return checkFlags(analysisOptionsSchema, ANALYSIS_FLAGS, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)));
 }
 
-function printSummary(summary: AnalysisSummary): void {
-  process.stdout.write(`run ${summary.runId} (backend ${summary.backend})\n`);
+function summaryText(summary: AnalysisSummary): string {
+  const lines = [`run ${summary.runId} (backend ${summary.backend})`];
   for (const l of summary.layers) {
-    const split = l.split ? `groups ${l.split.lowCount} low / ${l.split.highCount} high at ${l.split.threshold.toFixed(2)} (gap ${l.split.gap.toFixed(2)})` : 'no split';
+    const evidence = l.split?.modesPValue == null ? '' : `, modes p ${l.split.modesPValue.toFixed(3)}: ${splitPasses(l.split.modesPValue) ? 'two modes' : 'not shown to be two modes'}`;
+    const agreeing = l.split?.chainsAgreeing == null ? '' : `, ${l.split.chainsAgreeing}/${l.split.chainGaps.length} chains agree`;
+    const split = l.split ? `groups ${l.split.lowCount} low / ${l.split.highCount} high at ${l.split.threshold.toFixed(2)} (gap ${l.split.gap.toFixed(2)}${evidence}${agreeing})` : 'no split';
     const genclass = l.genclass.map((g) => `${g.subset} ${g.f1.toFixed(3)}`).join(', ');
     const kl = l.kl.map((k) => `${k.subset} ${k.mean.toFixed(2)}`).join(', ');
-    process.stdout.write(`  ${l.name}: k=${l.reducedDim} (variance ${l.varianceFraction.toFixed(3)}), ${l.classes} classes, ${split}` +
-      `${genclass ? `; genclass F1 ${genclass}` : ''}${kl ? `; KL ${kl}` : ''}\n`);
+    lines.push(`  ${l.name}: k=${l.reducedDim} (variance ${l.varianceFraction.toFixed(3)}), ${l.classes} classes, ${split}` +
+      `${genclass ? `; genclass F1 ${genclass}` : ''}${kl ? `; KL ${kl}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** Waits for a run another worker is processing; resolves to the exit code its outcome calls for. */
+async function followRun(ctx: AppContext, runId: number, workerId: string | null, json: boolean | undefined): Promise<number> {
+  process.stderr.write(`run ${runId} is being processed by worker ${workerId ?? '?'}; following it (Ctrl-C stops following, not the run)\n`);
+  let stopped = false;
+  const unregister = onStopRequest(() => (stopped = true));
+  try {
+    for (;;) {
+      const run = await getRun(ctx.db, runId);
+      if (!run) throw new Error(`run ${runId} disappeared`);
+      if (run.status === 'succeeded') {
+        printResult(json, { run: { id: runId, status: run.status }, created: false, followed: true }, () =>
+          `run ${runId} succeeded (worker ${run.workerId ?? workerId ?? '?'}); classfit report shows its findings`);
+        return 0;
+      }
+      if (run.status === 'failed' || run.status === 'cancelled') throw new Error(`run ${runId} ${run.status}${run.error ? `: ${run.error}` : ''}`);
+      if (stopped) return 130;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    unregister();
   }
 }
 
@@ -73,11 +108,9 @@ export const command: CliCommand = {
   usage,
   async run(argv) {
     const { values } = parseCommandLine(argv, {
-      model: { type: 'string' }, layers: { type: 'string' }, reduce: { type: 'string' }, iterations: { type: 'string' }, 'burn-in': { type: 'string' },
-      thin: { type: 'string' }, seed: { type: 'string' }, chains: { type: 'string' }, 'examples-per-class': { type: 'string' },
-      'entropy-samples': { type: 'string' }, 'kl-samples': { type: 'string' }, 'subset-iterations': { type: 'string' },
-      'no-kl': { type: 'boolean' }, 'no-genclass': { type: 'boolean' }, 'classify-all': { type: 'boolean' },
-      rerun: { type: 'boolean' }, queue: { type: 'boolean' }, workers: { type: 'string' },
+      model: { type: 'string' }, layers: { type: 'string' }, reduce: { type: 'string' }, ...flagOptions(ANALYSIS_FLAGS),
+      'no-kl': { type: 'boolean' }, 'no-genclass': { type: 'boolean' }, 'classify-all': { type: 'boolean' }, 'refit-start': { type: 'string' },
+      rerun: { type: 'boolean' }, queue: { type: 'boolean' }, workers: { type: 'string' }, ...JSON_FLAG,
     });
     const model = requiredString(values.model, 'model');
     const options = analysisOptionsFrom(values);
@@ -89,25 +122,29 @@ export const command: CliCommand = {
         throw error;
       });
       if (values.queue) {
-        process.stdout.write(`run ${run.id} ${created ? 'queued' : `is ${run.status}`}\n`);
+        printResult(values.json, { run: { id: run.id, status: run.status }, created }, () => `run ${run.id} ${created ? 'queued' : `is ${run.status}`}`);
         return 0;
       }
       if (run.status === 'succeeded') {
-        process.stdout.write(`run ${run.id} already succeeded for these options; pass --rerun to recompute\n`);
+        printResult(values.json, { run: { id: run.id, status: run.status }, created: false }, () => `run ${run.id} already succeeded for these options; pass --rerun to recompute`);
         return 0;
       }
-      if (run.status === 'running') throw new UsageError(`run ${run.id} is being processed by worker ${run.workerId}`);
+      if (run.status === 'running') return followRun(ctx, run.id, run.workerId, values.json);
       if (!created && run.checkpointArtifact) process.stderr.write(`resuming run ${run.id} from its checkpoint\n`);
       const bars = fitStepBars((step, total) => createProgressBar(`fit ${step}`, total));
       const runner = createJobRunner(ctx, { tasks: defaultTasks, workers, onProgress: (_run, p) => bars.onProgress(p) });
-      const stop = () => void runner.stop();
-      process.once('SIGINT', stop);
-      const done = await runner.runNext({ runId: run.id });
-      process.off('SIGINT', stop);
+      const unregister = onStopRequest(() => void runner.stop());
+      const done = await runner.runNext({ runId: run.id }).finally(unregister);
       bars.finish();
-      if (!done) throw new UsageError(`run ${run.id} could not be claimed (status ${(await getRun(ctx.db, run.id))?.status})`);
+      if (!done) {
+        const now = await getRun(ctx.db, run.id);
+        // Another worker (e.g. the one inside `classfit serve`) claimed it first: follow that one.
+        if (now?.status === 'running' || now?.status === 'succeeded') return followRun(ctx, run.id, now.workerId, values.json);
+        throw new UsageError(`run ${run.id} could not be claimed (status ${now?.status})`);
+      }
       if (done.outcome === 'succeeded') {
-        printSummary(done.result as AnalysisSummary);
+        const summary = done.result as AnalysisSummary;
+        printResult(values.json, { run: { id: run.id, status: 'succeeded' }, created, summary }, () => summaryText(summary));
         return 0;
       }
       if (done.outcome === 'released') {

@@ -4,13 +4,14 @@ import { certifyModelExamples } from '../../services/certify-model.ts';
 import { CancelledError, NotFoundError, ValidationError } from '../../services/errors.ts';
 import type { CertifyModelOptionsInput } from '../../services/robustness/certify-options.ts';
 import type { CliCommand } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { UsageError } from '../command.ts';
 import { integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
 import { createProgressBar, type ProgressBar } from '../progress.ts';
 
 const usage = `Usage: classfit certify-model --model <id|name> --network DIR [options]
 
-Certified robustness per density bin (METHOD.md H.4): draws a seeded subsample of every density bin of
+Certified robustness per density bin (docs/method.md H.4): draws a seeded subsample of every density bin of
 the model's latest succeeded analysis (deepest layer unless --layer), runs Cohen et al.'s CERTIFY on
 those examples with the base network in DIR, and stores radius, abstention and smoothed prediction per
 example in one transaction. The network must have been trained on the split the model's examples are
@@ -27,7 +28,8 @@ Options:
   --alpha A         failure probability (default 0.001)
   --sigma S         noise s.d. in normalised-input units (default 0.5)
   --seed S          subsample and noise seed (default 0)
-  --recompute       certify again examples already stored with these settings`;
+  --recompute       certify again examples already stored with these settings
+${jsonUsage(20)}`;
 
 function numberOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -42,7 +44,7 @@ export const command: CliCommand = {
     const { values } = parseCommandLine(argv, {
       model: { type: 'string' }, network: { type: 'string' }, 'per-bin': { type: 'string' }, layer: { type: 'string' },
       n0: { type: 'string' }, n: { type: 'string' }, alpha: { type: 'string' }, sigma: { type: 'string' }, seed: { type: 'string' },
-      recompute: { type: 'boolean' },
+      recompute: { type: 'boolean' }, ...JSON_FLAG,
     });
     const input: CertifyModelOptionsInput = {
       model: requiredString(values.model, 'model'),
@@ -76,9 +78,16 @@ export const command: CliCommand = {
       }
       bar?.finish();
       const c = result.certification;
-      process.stdout.write(
-        `${result.model.name}: ${result.certified} examples certified, ${result.skipped} already stored (${result.selected} drawn from ${result.bins} bins of ${result.layer}, run ${result.runId}) ` +
-          `in ${(result.ms / 1000).toFixed(1)} s · abstained ${result.abstained} · σ ${c.sigma}, n0 ${c.n0}, n ${c.n}, α ${c.alpha} · ${c.exampleCount} examples stored\n`,
+      printResult(
+        values.json,
+        {
+          model: { id: result.model.id, name: result.model.name }, runId: result.runId, layer: result.layer, bins: result.bins, selected: result.selected,
+          certified: result.certified, skipped: result.skipped, abstained: result.abstained, seconds: result.ms / 1000,
+          certification: { sigma: c.sigma, n0: c.n0, n: c.n, alpha: c.alpha, exampleCount: c.exampleCount },
+        },
+        () =>
+          `${result.model.name}: ${result.certified} examples certified, ${result.skipped} already stored (${result.selected} drawn from ${result.bins} bins of ${result.layer}, run ${result.runId}) ` +
+          `in ${(result.ms / 1000).toFixed(1)} s · abstained ${result.abstained} · σ ${c.sigma}, n0 ${c.n0}, n ${c.n}, α ${c.alpha} · ${c.exampleCount} examples stored`,
       );
       return 0;
     } finally {

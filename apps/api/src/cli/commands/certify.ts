@@ -1,6 +1,8 @@
+import { BACKEND_NAMES } from '@classfit/core/tensor';
 import { writeNpzFile } from '@classfit/core/io';
 import { certify, type DatasetSelection, initTrainingBackend, loadDataset, loadModel } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { UsageError } from '../command.ts';
 import { choiceOption, integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
@@ -24,7 +26,8 @@ Options:
   --sigma S         noise s.d. (default 0.5)
   --seed S          noise seed (default 0)
   --out FILE        default certify.npz
-  --backend NAME    auto | tensorflow-gpu | tensorflow | wasm | cpu`;
+  --backend NAME    auto | ${BACKEND_NAMES.join(' | ')}
+${jsonUsage(20)}`;
 
 export const command: CliCommand = {
   usage,
@@ -40,6 +43,7 @@ export const command: CliCommand = {
       seed: { type: 'string' },
       out: { type: 'string' },
       backend: { type: 'string' },
+      ...JSON_FLAG,
     });
     const modelDir = requiredString(values.model, 'model');
     const split = choiceOption(values.split, 'split', ['train', 'test'] as const) ?? 'test';
@@ -74,9 +78,14 @@ export const command: CliCommand = {
     });
     const certified = certificates.filter((c) => !c.abstained);
     const correct = certificates.filter((c, i) => c.prediction === examples.labels[i]).length;
-    process.stdout.write(
-      `wrote ${out}: ${count} examples in ${((performance.now() - started) / 1000).toFixed(1)} s · abstained ${count - certified.length} · ` +
-        `smoothed accuracy ${(correct / count).toFixed(3)} · mean radius (non-abstained) ${(certified.reduce((a, c) => a + c.radius, 0) / Math.max(1, certified.length)).toFixed(3)}\n`,
+    const seconds = (performance.now() - started) / 1000;
+    const meanRadius = certified.reduce((a, c) => a + c.radius, 0) / Math.max(1, certified.length);
+    printResult(
+      values.json,
+      { out, examples: count, seconds, abstained: count - certified.length, smoothedAccuracy: correct / count, meanRadius: certified.length > 0 ? meanRadius : null },
+      () =>
+        `wrote ${out}: ${count} examples in ${seconds.toFixed(1)} s · abstained ${count - certified.length} · ` +
+        `smoothed accuracy ${(correct / count).toFixed(3)} · mean radius (non-abstained) ${meanRadius.toFixed(3)}`,
     );
     network.model.dispose();
     return 0;

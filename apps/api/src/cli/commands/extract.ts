@@ -1,6 +1,8 @@
+import { BACKEND_NAMES } from '@classfit/core/tensor';
 import path from 'node:path';
 import { type DatasetSelection, extractStageActivations, initTrainingBackend, loadDataset, loadModel } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { choiceOption, integerOption, parseCommandLine, requiredString } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
 import { UsageError } from '../command.ts';
@@ -11,7 +13,8 @@ const usage = `Usage: classfit extract --model DIR [--split train|test] [--out D
 Runs a model saved by \`classfit train\` over the same data subset it was trained on
 (test-time transform) and writes the four stage outputs, globally average-pooled,
 in the authors' layout: avg_pooling_<0..3>_acts.npy [n, d] float32, labels.npy [n]
-int32, classes.json (class names), layers.json (names, relative depths, widths) and
+int32, classes.json (class names), meta.json (architecture, dataset, seed and held-out
+accuracy, which \`classfit import\` reads; stage names, relative depths, widths) and
 images.npy (uint8 pixels, for the dashboard's thumbnails).
 
 Options:
@@ -19,7 +22,14 @@ Options:
   --split NAME       train (default) | test
   --batch-size B     examples per forward pass (default 256)
   --out DIR          output directory (default <model>/activations-<split>)
-  --backend NAME     auto | tensorflow-gpu | tensorflow | wasm | cpu`;
+  --backend NAME     auto | ${BACKEND_NAMES.join(' | ')}
+${jsonUsage(21)}`;
+
+/** The held-out accuracy `classfit train` stored with the network (`info.training.heldOutAccuracy`), if any. */
+function heldOutAccuracy(info: Record<string, unknown>): number | undefined {
+  const value = (info.training as { heldOutAccuracy?: unknown } | undefined)?.heldOutAccuracy;
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined;
+}
 
 export const command: CliCommand = {
   usage,
@@ -30,6 +40,7 @@ export const command: CliCommand = {
       'batch-size': { type: 'string' },
       out: { type: 'string' },
       backend: { type: 'string' },
+      ...JSON_FLAG,
     });
     const modelDir = requiredString(values.model, 'model');
     const split = choiceOption(values.split, 'split', ['train', 'test'] as const) ?? 'train';
@@ -51,9 +62,13 @@ export const command: CliCommand = {
       labels: examples.labels,
       classNames: data.classNames,
       images: splitImages(examples, data.imageShape),
-      info: { arch: network.spec.arch, width: network.spec.width, split },
+      meta: {
+        architecture: network.spec.arch, dataset: selection.name, seed: network.spec.seed, accuracy: heldOutAccuracy(network.info),
+        width: network.spec.width, split,
+      },
     });
-    process.stdout.write(`wrote ${out}: ${examples.size} examples · stages ${stages.map((s) => `${s.name} d=${s.channels}`).join(', ')}\n`);
+    printResult(values.json, { out, split, examples: examples.size, stages: stages.map((s) => ({ name: s.name, dim: s.channels })) }, () =>
+      `wrote ${out}: ${examples.size} examples · stages ${stages.map((s) => `${s.name} d=${s.channels}`).join(', ')}`);
     network.model.dispose();
     return 0;
   },

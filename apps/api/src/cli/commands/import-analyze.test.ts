@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,5 +50,69 @@ describe('classfit import / analyze / worker (embedded PGlite in a fresh CLASSFI
     const rerun = await run('analyze', ...options, '--rerun');
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(/^run 1 \(backend cpu\)\n {2}early: k=2 .*3 classes, groups/);
+    // Two chains by default: the split's evidence and the chains' agreement are part of the summary.
+    expect(rerun.stdout).toMatch(/early: .*\(gap [\d.]+, modes p [\d.]+: (two modes|not shown to be two modes), [0-2]\/2 chains agree\)/);
+  });
+
+  it('report prints whether each split is real and how far the chains agree, per layer and (--per-class) per class', async () => {
+    const report = await run('report', '--model', 'tiny', '--per-class');
+    expect(report.code, report.stderr).toBe(0);
+    const lines = report.stdout.split('\n');
+    const trustHeader = lines.findIndex((l) => l.startsWith('| layer | chains | modes p |'));
+    expect(trustHeader).toBeGreaterThan(0);
+    for (const [i, layer] of ['early', 'late'].entries()) {
+      const cells = lines[trustHeader + 2 + i].split('|').map((c) => c.trim());
+      expect(cells[1]).toBe(layer);
+      expect(cells[2]).toBe('2');
+      expect(Number(cells[3])).toBeGreaterThan(0);
+      expect(cells[4]).toMatch(/^(yes|no)$/);
+      expect(cells[5]).toMatch(/^[\d.]+ \[[\d.]+, [\d.]+\]$/);
+      expect(cells[8]).toMatch(/^[0-2]\/2$/);
+      expect(cells[9].split(' / ')).toHaveLength(2);
+    }
+    // Per class: 2 layers × 3 classes, each with both chains' mean log-densities and in how many it keeps its group.
+    const perClass = lines.filter((l) => /^\| \d \| class_\d \|/.test(l));
+    expect(perClass).toHaveLength(6);
+    for (const line of perClass) {
+      const cells = line.split('|').map((c) => c.trim());
+      expect(cells[10].split(' / ')).toHaveLength(2);
+      expect(cells[14]).toMatch(/^[0-2]\/2$/);
+    }
+    const json = JSON.parse((await run('report', '--model', 'tiny', '--format', 'json')).stdout);
+    expect(json[0].layers[1].chains).toMatchObject({ chains: 2, chainGaps: [expect.any(Number), expect.any(Number)] });
+    expect(json[0].layers[1].significance).toMatchObject({ level: 0.05, passes: expect.any(Boolean), intervalLevel: 0.95 });
+  });
+  it('says when the folder does not exist, and an import names its layers, labels, meta.json and unread files', async () => {
+    const missing = join(folder, 'no-such-folder');
+    const absent = await run('import', missing, '--name', 'absent');
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toContain(`  - ${missing}: no such folder\n`);
+    expect(absent.stderr).not.toMatch(/no activation files/);
+
+    const authors = join(folder, 'authors');
+    await mkdir(authors);
+    await copyFile(join(folder, 'layer0.npy'), join(authors, 'avg_pooling_0_acts.npy'));
+    await copyFile(join(folder, 'labels.npy'), join(authors, 'labels.npy'));
+    await writeFile(join(authors, 'meta.json'), JSON.stringify({ architecture: 'resnet50', seed: 7, accuracy: 0.5, examples: 72 }));
+    await writeFile(join(authors, 'notes.txt'), 'hello');
+    const imported = await run('import', authors, '--name', 'authors-cli', '--dataset', 'synthetic');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout.split('\n').slice(1)).toEqual([
+      '  layer names (display ← source): stage1 ← avg_pooling_0',
+      `  labels from ${join(authors, 'labels.npy')}`,
+      '  from meta.json: architecture resnet50, seed 7, accuracy 0.5',
+      '  kl subset random: 0 examples in 0 classes (computed)',
+      '  genclass subset random: 7 examples (computed)',
+      '  not used: notes.txt',
+      '',
+    ]);
+    const json = await run('import', authors, '--name', 'authors-cli-json', '--dataset', 'synthetic', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      model: { name: 'authors-cli-json', architecture: 'resnet50', dataset: 'synthetic', seed: 7, accuracy: 0.5 },
+      exampleCount: 72,
+      layers: [{ name: 'stage1', sourceName: 'avg_pooling_0', dim: 4 }],
+      fromMeta: ['architecture', 'seed', 'accuracy'],
+      unusedFiles: ['notes.txt'],
+    });
   });
 });

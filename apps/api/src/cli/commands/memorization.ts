@@ -1,5 +1,7 @@
+import { BACKEND_NAMES } from '@classfit/core/tensor';
 import { ARCHITECTURES, blackLevel, DATASETS, estimateMemorization, loadDataset } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { choiceOption, integerOption, parseCommandLine } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
 import { UsageError } from '../command.ts';
@@ -26,7 +28,8 @@ Options:
   --seed S            seed of the data subset and the model subsets (default 0)
   --workers W         worker threads (default: CPU count)
   --out FILE          default mem_scores.npz
-  --backend NAME      auto | tensorflow-gpu | tensorflow | wasm | cpu`;
+  --backend NAME      auto | ${BACKEND_NAMES.join(' | ')}
+${jsonUsage(22)}`;
 
 export const command: CliCommand = {
   usage,
@@ -44,6 +47,7 @@ export const command: CliCommand = {
       workers: { type: 'string' },
       out: { type: 'string' },
       backend: { type: 'string' },
+      ...JSON_FLAG,
     });
     const subsetFraction = values.subset === undefined ? 0.7 : Number(values.subset);
     if (!(subsetFraction > 0 && subsetFraction < 1)) throw new UsageError(`--subset must be a fraction in (0, 1), got "${values.subset}"`);
@@ -77,9 +81,16 @@ export const command: CliCommand = {
     const ses = Array.from(result.se).filter(Number.isFinite);
     const meanSe = ses.length > 0 ? (ses.reduce((a, b) => a + b, 0) / ses.length).toFixed(3) : 'n/a (needs ≥ 2 models on each side)';
     const accuracies = result.heldOutAccuracies.filter(Number.isFinite);
-    process.stdout.write(
-      `wrote ${out}: ${result.mem.length} examples · ${result.models} models on ${(100 * subsetFraction).toFixed(0)}% subsets in ${result.seconds.toFixed(1)} s\n` +
-        `mean mem ${mean.toFixed(3)} · mean s.e. ${meanSe} · model held-out accuracy ${(accuracies.reduce((a, b) => a + b, 0) / accuracies.length).toFixed(3)}\n`,
+    const meanAccuracy = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
+    printResult(
+      values.json,
+      {
+        out, examples: result.mem.length, models: result.models, subsetFraction, seconds: result.seconds, meanMemorization: mean,
+        meanStandardError: ses.length > 0 ? ses.reduce((a, b) => a + b, 0) / ses.length : null, meanHeldOutAccuracy: meanAccuracy,
+      },
+      () =>
+        `wrote ${out}: ${result.mem.length} examples · ${result.models} models on ${(100 * subsetFraction).toFixed(0)}% subsets in ${result.seconds.toFixed(1)} s\n` +
+        `mean mem ${mean.toFixed(3)} · mean s.e. ${meanSe} · model held-out accuracy ${meanAccuracy.toFixed(3)}`,
     );
     return 0;
   },

@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from '@classfit/core/tensor';
 import {
   ARCHITECTURES,
   blackLevel,
@@ -10,6 +11,7 @@ import {
   trainClassifier,
 } from '@classfit/core/models';
 import type { CliCommand } from '../command.ts';
+import { JSON_FLAG, jsonUsage, printResult } from '../output.ts';
 import { UsageError } from '../command.ts';
 import { choiceOption, integerOption, parseCommandLine } from '../parse-options.ts';
 import { createProgressBar } from '../progress.ts';
@@ -31,7 +33,8 @@ Options:
   --no-augment        no random crops or flips
   --noise-std S       Gaussian input noise σ after normalisation (default 0; 0.5 for CERTIFY base nets)
   --out DIR           directory for model.json + weights.bin (default models/<arch>-w<W>)
-  --backend NAME      auto | tensorflow-gpu | tensorflow | wasm | cpu (default CLASSFIT_BACKEND or auto)`;
+  --backend NAME      auto | ${BACKEND_NAMES.join(' | ')} (default CLASSFIT_BACKEND or auto)
+${jsonUsage(22)}`;
 
 export const command: CliCommand = {
   usage,
@@ -49,6 +52,7 @@ export const command: CliCommand = {
       'noise-std': { type: 'string' },
       out: { type: 'string' },
       backend: { type: 'string' },
+      ...JSON_FLAG,
     });
     const arch = choiceOption(values.arch, 'arch', ARCHITECTURES) ?? 'resnet18';
     const width = integerOption(values.width, 'width', 1, 512) ?? 8;
@@ -93,9 +97,15 @@ export const command: CliCommand = {
       training: { ...result.options, history: result.history, heldOutAccuracy: result.heldOutAccuracy, seconds: result.seconds },
     });
     const perThousand = (1000 * result.seconds) / (result.trainExamples * epochs);
-    process.stdout.write(
-      `wrote ${out}\n${arch} width ${width} · ${result.trainExamples} images × ${epochs} epochs in ${result.seconds.toFixed(1)} s (${perThousand.toFixed(1)} s per epoch per 1,000 images) · backend ${backend.name}\n` +
-        `held-out accuracy ${result.heldOutAccuracy.toFixed(4)} on ${data.test.size} images\n`,
+    printResult(
+      values.json,
+      {
+        out, arch, width, epochs, trainExamples: result.trainExamples, testExamples: data.test.size, seconds: result.seconds, backend: backend.name,
+        heldOutAccuracy: result.heldOutAccuracy, history: result.history,
+      },
+      () =>
+        `wrote ${out}\n${arch} width ${width} · ${result.trainExamples} images × ${epochs} epochs in ${result.seconds.toFixed(1)} s (${perThousand.toFixed(1)} s per epoch per 1,000 images) · backend ${backend.name}\n` +
+        `held-out accuracy ${result.heldOutAccuracy.toFixed(4)} on ${data.test.size} images`,
     );
     network.model.dispose();
     return 0;

@@ -1,13 +1,17 @@
 /**
- * `GET /export/<table>.csv|json?…`: streams every row of one table, unsampled, with backpressure. Parameter
+ * `GET /export/<table>.csv|json?…`: streams every row of one table, unsampled, with backpressure. The caller is
+ * authenticated like GraphQL's (401 without a valid token where one is needed) and reads through the same
+ * project-scoped context, so a model, layer or run of another project is 404 like an unknown one. Parameter
  * problems are answered before the first byte (400/404 with a JSON `{ error, code }`); unexpected errors are
  * masked and logged like GraphQL's.
  */
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLContext } from '../../graphql/context.ts';
-import { classifyError, type ErrorLogger } from '../../graphql/errors.ts';
-import { csvLine } from '../csv.ts';
+import type { ReadContext } from '../../services/views/read-context.ts';
+import { requireSignedIn, type Caller } from '../../services/auth/caller.ts';
+import { classifyError, UnauthenticatedError, type ErrorLogger } from '../../services/errors.ts';
+import { callerOfRequest, sendUnauthenticated, type ServerAccess } from '../access.ts';
+import { exportChunks, withFirst } from './serialize.ts';
 import { EXPORT_TABLES } from './tables.ts';
 
 const ROUTE = /^\/export\/([a-z][a-z-]*)\.(csv|json)$/;
@@ -25,8 +29,23 @@ async function write(res: ServerResponse, chunk: string): Promise<void> {
 }
 
 /** Handles one export request. */
-export async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, context: () => GraphQLContext, logError: ErrorLogger): Promise<void> {
+export async function handleExport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  context: (caller: Caller) => ReadContext,
+  access: ServerAccess,
+  logError: ErrorLogger,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'exports are read with GET', 'METHOD_NOT_ALLOWED');
+  let caller: Caller;
+  try {
+    caller = await callerOfRequest(access, req);
+    requireSignedIn(caller, `export ${url.pathname}`);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return sendUnauthenticated(res, error, 'export');
+    throw error;
+  }
   const match = ROUTE.exec(url.pathname);
   const table = match ? EXPORT_TABLES[match[1]] : undefined;
   if (!match || !table) {
@@ -34,7 +53,7 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
     return sendError(res, 404, `no such export; available: ${names}`, 'NOT_FOUND');
   }
   const format = match[2] as 'csv' | 'json';
-  const rows = table.rows(context(), url.searchParams);
+  const rows = table.rows(context(caller), url.searchParams);
   let next: IteratorResult<Record<string, unknown>>;
   try {
     next = await rows.next();
@@ -51,14 +70,9 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
     'cache-control': 'no-store',
   });
   if (req.method === 'HEAD') return void res.end();
-  const pick = (row: Record<string, unknown>) => table.columns.map((c) => row[c]);
   try {
-    await write(res, format === 'csv' ? csvLine(table.columns) : '[');
-    for (let first = true; !next.done; next = await rows.next(), first = false) {
-      if (format === 'csv') await write(res, csvLine(pick(next.value)));
-      else await write(res, `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, next.value[c] ?? null])))}`);
-    }
-    res.end(format === 'csv' ? '' : '\n]\n');
+    for await (const chunk of exportChunks(table.columns, withFirst(next, rows), format)) if (chunk) await write(res, chunk);
+    res.end();
   } catch (error) {
     logError(error);
     res.destroy(error as Error);

@@ -1,9 +1,9 @@
 /** Query-string parameters of the export routes: global IDs resolved to rows, run selection as in GraphQL. */
 import type { FitRunRow, LayerRow, ModelRow } from '@classfit/db';
-import type { GraphQLContext } from '../../graphql/context.ts';
-import { BadUserInputError, NotFoundError } from '../../graphql/errors.ts';
-import { fromGlobalId } from '../../graphql/global-id.ts';
-import { runFor } from '../../graphql/run-selection.ts';
+import type { ReadContext } from '../../services/views/read-context.ts';
+import { BadUserInputError, NotFoundError } from '../../services/errors.ts';
+import { fromGlobalId } from '../../services/views/global-id.ts';
+import { runFor } from '../../services/views/run-selection.ts';
 
 /** A required parameter. */
 export function required(params: URLSearchParams, name: string): string {
@@ -13,7 +13,7 @@ export function required(params: URLSearchParams, name: string): string {
 }
 
 /** The layer of `?layer=<ID>` and the run of `?fitRun=<ID>` (default: its model's latest succeeded run). */
-export async function layerAndRun(ctx: GraphQLContext, params: URLSearchParams): Promise<{ layer: LayerRow; run: FitRunRow }> {
+export async function layerAndRun(ctx: ReadContext, params: URLSearchParams): Promise<{ layer: LayerRow; run: FitRunRow }> {
   const id = required(params, 'layer');
   const layer = await ctx.loaders.layer.load(fromGlobalId(id, 'Layer'));
   if (!layer) throw new NotFoundError('Layer', id);
@@ -26,7 +26,7 @@ export async function layerAndRun(ctx: GraphQLContext, params: URLSearchParams):
  * The layers to export from `?layer=<ID>` (one) or `?model=<ID>` (all of the model's), with the run
  * (`?fitRun=<ID>` or the latest succeeded).
  */
-export async function layersAndRun(ctx: GraphQLContext, params: URLSearchParams): Promise<{ layers: LayerRow[]; run: FitRunRow }> {
+export async function layersAndRun(ctx: ReadContext, params: URLSearchParams): Promise<{ layers: LayerRow[]; run: FitRunRow }> {
   if (params.has('layer')) {
     const { layer, run } = await layerAndRun(ctx, params);
     return { layers: [layer], run };

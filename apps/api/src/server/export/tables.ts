@@ -3,10 +3,14 @@
  * tables (example scores) are read page by page, so memory stays flat however many rows there are.
  */
 import { pageExampleScores, pageModels, type RunStatus } from '@classfit/db';
-import { burnInOf, meanClusterCount } from '../../graphql/class-statistic.ts';
-import type { GraphQLContext } from '../../graphql/context.ts';
-import { toGlobalId } from '../../graphql/global-id.ts';
-import { klMatrixOf } from '../../graphql/kl-matrix.ts';
+import { splitPasses } from '../../services/analysis/split-evidence.ts';
+import { burnInOf, classFitClusterCount } from '../../services/cluster-count.ts';
+import type { ReadContext } from '../../services/views/read-context.ts';
+import { toGlobalId } from '../../services/views/global-id.ts';
+import { heldOutDensityOf, type HeldOutDensityView } from '../../services/held-out-density.ts';
+import { klMatrixOf } from '../../services/views/kl-matrix.ts';
+import { layerSimilarityOf } from '../../services/views/layer-similarity.ts';
+import { visibility } from '../../services/views/read-scope.ts';
 import { layerAndRun, layersAndRun } from './params.ts';
 
 /** One exportable table. */
@@ -14,7 +18,9 @@ export interface ExportTable {
   readonly columns: readonly string[];
   /** What the query string takes, for error messages and the index. */
   readonly parameters: string;
-  rows(ctx: GraphQLContext, params: URLSearchParams): AsyncGenerator<Record<string, unknown>>;
+  /** What the rows are of: all models, one layer (`layer=`), or one layer or all of a model's (`layer=` | `model=`). */
+  readonly scope: 'models' | 'layer' | 'layer-or-model';
+  rows(ctx: ReadContext, params: URLSearchParams): AsyncGenerator<Record<string, unknown>>;
 }
 
 const PAGE = 2000;
@@ -22,6 +28,7 @@ const PAGE = 2000;
 const models: ExportTable = {
   columns: ['id', 'name', 'project', 'architecture', 'family', 'dataset', 'seed', 'accuracy', 'tags', 'layerCount', 'status', 'createdAt'],
   parameters: '[architecture=<name>] [dataset=<name>] [tag=<tag>] [status=<status>]',
+  scope: 'models',
   async *rows(ctx, params) {
     const filter = {
       architecture: params.get('architecture') ? { eq: params.get('architecture') } : null,
@@ -31,7 +38,7 @@ const models: ExportTable = {
     };
     let after: string | undefined;
     for (;;) {
-      const page = await pageModels(ctx.app.db, { first: PAGE, after, orderBy: { field: 'createdAt', direction: 'asc' }, filter });
+      const page = await pageModels(ctx.app.db, { first: PAGE, after, orderBy: { field: 'createdAt', direction: 'asc' }, filter, visibility: visibility(ctx) });
       for (const m of page.rows) {
         const [project, architecture, dataset, layerCount, latest] = await Promise.all([
           ctx.loaders.project.load(m.projectId),
@@ -62,23 +69,44 @@ const models: ExportTable = {
 };
 
 const classFits: ExportTable = {
-  columns: ['id', 'layer', 'label', 'n', 'meanLogDensity', 'sdLogDensity', 'relativeEntropy', 'relativeEntropySe', 'meanDistance', 'group', 'meanClusterCount'],
+  columns: [
+    'id', 'layer', 'label', 'n', 'meanLogDensity', 'sdLogDensity', 'relativeEntropy', 'relativeEntropySe', 'meanDistance', 'group', 'meanClusterCount',
+    'chains', 'meanLogDensityChainSd', 'relativeEntropyChainSd', 'chainMeanLogDensities', 'chainRelativeEntropies', 'groupChainAgreement',
+    'logLikelihoodRHat', 'clusterCountRHat', 'heldOutCount', 'heldOutInSampleMeanLogDensity', 'heldOutMeanLogDensity', 'heldOutGap',
+  ],
   parameters: 'layer=<Layer ID> | model=<Model ID>, [fitRun=<FitRun ID>]',
+  scope: 'layer-or-model',
   async *rows(ctx, params) {
     const { layers, run } = await layersAndRun(ctx, params);
     const fits = await ctx.loaders.classFitsOfRun.load(run.id);
     for (const layer of layers) {
       for (const fit of fits.filter((f) => f.layerId === layer.id)) {
         const { id, label, n, meanLogDensity, sdLogDensity, relativeEntropy, relativeEntropySe, meanDistance, group } = fit;
-        yield { id: toGlobalId('ClassFit', id), layer: layer.name, label, n, meanLogDensity, sdLogDensity, relativeEntropy, relativeEntropySe, meanDistance, group, meanClusterCount: meanClusterCount(fit, burnInOf(run)) };
+        yield {
+          id: toGlobalId('ClassFit', id), layer: layer.name, label, n, meanLogDensity, sdLogDensity, relativeEntropy, relativeEntropySe, meanDistance, group,
+          meanClusterCount: classFitClusterCount(fit, burnInOf(run)),
+          chains: fit.chainMeanLogDensities?.length ?? null, meanLogDensityChainSd: fit.meanLogDensityChainSd, relativeEntropyChainSd: fit.relativeEntropyChainSd,
+          chainMeanLogDensities: fit.chainMeanLogDensities, chainRelativeEntropies: fit.chainRelativeEntropies, groupChainAgreement: fit.groupChainAgreement,
+          logLikelihoodRHat: fit.diagnostics?.rHat ?? null, clusterCountRHat: fit.diagnostics?.clusterCountRHat ?? null,
+          ...heldOutColumns(heldOutDensityOf(fit)),
+        };
       }
     }
   },
 };
 
+/** The class-fits export's held-out columns (empty cells when nothing of the class was held out). */
+function heldOutColumns(h: HeldOutDensityView | null): Record<string, number | null> {
+  return {
+    heldOutCount: h?.count ?? null, heldOutInSampleMeanLogDensity: h?.inSampleMeanLogDensity ?? null,
+    heldOutMeanLogDensity: h?.heldOutMeanLogDensity ?? null, heldOutGap: h?.gap ?? null,
+  };
+}
+
 const exampleScores: ExportTable = {
   columns: ['exampleIndex', 'label', 'logDensity', 'predictedLabel'],
   parameters: 'layer=<Layer ID>, [fitRun=<FitRun ID>]',
+  scope: 'layer',
   async *rows(ctx, params) {
     const { layer, run } = await layerAndRun(ctx, params);
     let after: string | undefined;
@@ -94,6 +122,7 @@ const exampleScores: ExportTable = {
 const klMatrix: ExportTable = {
   columns: ['subset', 'fromLabel', 'toLabel', 'kl'],
   parameters: 'layer=<Layer ID>, [subset=<name>], [fitRun=<FitRun ID>]',
+  scope: 'layer',
   async *rows(ctx, params) {
     const { layer, run } = await layerAndRun(ctx, params);
     const subset = params.get('subset');
@@ -112,6 +141,7 @@ const densityBins: ExportTable = {
     'certifiedCount', 'meanRadius', 'sdRadius', 'abstainRate', 'smoothedAccuracy',
   ],
   parameters: 'layer=<Layer ID> | model=<Model ID>, [fitRun=<FitRun ID>]',
+  scope: 'layer-or-model',
   async *rows(ctx, params) {
     const { layers, run } = await layersAndRun(ctx, params);
     const bins = await ctx.loaders.densityBinsOfRun.load(run.id);
@@ -125,15 +155,35 @@ const densityBins: ExportTable = {
   },
 };
 
+/** Layer × layer similarity of a run: one row per (layer, other layer), CKA and Procrustes (docs/method.md I). */
+const layerSimilarity: ExportTable = {
+  columns: ['layer', 'otherLayer', 'cka', 'procrustes', 'exampleCount'],
+  parameters: 'layer=<Layer ID> | model=<Model ID>, [fitRun=<FitRun ID>]',
+  scope: 'layer-or-model',
+  async *rows(ctx, params) {
+    const { layers, run } = await layersAndRun(ctx, params);
+    const view = await layerSimilarityOf(ctx, run);
+    if (!view) return;
+    const wanted = new Set(layers.map((l) => l.id));
+    for (const [i, layer] of view.layers.entries()) {
+      if (!wanted.has(layer.id)) continue;
+      for (const [j, other] of view.layers.entries()) {
+        yield { layer: layer.name, otherLayer: other.name, cka: view.cka[i][j], procrustes: view.procrustes[i][j], exampleCount: view.exampleCount };
+      }
+    }
+  },
+};
+
 /** Rows of a per-(run, layer) table for every selected layer, with the layer's name. */
 function perLayer<R extends { layerId: number }>(
   columns: readonly string[],
-  load: (ctx: GraphQLContext, runId: number) => Promise<R[]>,
+  load: (ctx: ReadContext, runId: number) => Promise<R[]>,
   toRow: (row: R) => Record<string, unknown>,
 ): ExportTable {
   return {
     columns: ['layer', ...columns],
     parameters: 'layer=<Layer ID> | model=<Model ID>, [fitRun=<FitRun ID>]',
+    scope: 'layer-or-model',
     async *rows(ctx, params) {
       const { layers, run } = await layersAndRun(ctx, params);
       const rows = await load(ctx, run.id);
@@ -148,6 +198,7 @@ export const EXPORT_TABLES: Readonly<Record<string, ExportTable>> = {
   'class-fits': classFits,
   'example-scores': exampleScores,
   'kl-matrix': klMatrix,
+  'layer-similarity': layerSimilarity,
   genclass: perLayer(['subset', 'exampleCount', 'f1Mean', 'f1Sd', 'accuracy'], (ctx, id) => ctx.loaders.genclassOfRun.load(id), (r) => ({
     subset: r.subset,
     exampleCount: r.exampleCount,
@@ -156,10 +207,30 @@ export const EXPORT_TABLES: Readonly<Record<string, ExportTable>> = {
     accuracy: r.accuracy,
   })),
   'density-bins': densityBins,
-  'group-splits': perLayer(['threshold', 'gap', 'lowCount', 'highCount'], (ctx, id) => ctx.loaders.groupSplitsOfRun.load(id), (r) => ({
-    threshold: r.threshold,
-    gap: r.gap,
-    lowCount: r.lowCount,
-    highCount: r.highCount,
-  })),
+  'group-splits': perLayer(
+    [
+      'threshold', 'gap', 'lowCount', 'highCount', 'passes', 'modesPValue', 'criticalBandwidth', 'gapLow', 'gapHigh', 'sdRatio', 'sdRatioLow', 'sdRatioHigh',
+      'stability', 'intervalLevel', 'chains', 'chainGaps', 'chainsAgreeing',
+    ],
+    (ctx, id) => ctx.loaders.groupSplitsOfRun.load(id),
+    (r) => ({
+      threshold: r.threshold,
+      gap: r.gap,
+      lowCount: r.lowCount,
+      highCount: r.highCount,
+      passes: splitPasses(r.modesPValue),
+      modesPValue: r.modesPValue,
+      criticalBandwidth: r.criticalBandwidth,
+      gapLow: r.gapLow,
+      gapHigh: r.gapHigh,
+      sdRatio: r.sdRatio,
+      sdRatioLow: r.sdRatioLow,
+      sdRatioHigh: r.sdRatioHigh,
+      stability: r.stability,
+      intervalLevel: r.intervalLevel,
+      chains: r.chainGaps?.length ?? null,
+      chainGaps: r.chainGaps,
+      chainsAgreeing: r.chainsAgreeing,
+    }),
+  ),
 };

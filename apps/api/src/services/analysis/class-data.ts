@@ -7,6 +7,15 @@ import type { ClassData } from '@classfit/core/dpgmm';
  * @param positions row positions into `z` (and `labels`) to use
  */
 export function classDataFrom(z: Float64Array, k: number, labels: Int32Array, positions: ArrayLike<number>, names: ReadonlyMap<number, string>): ClassData[] {
+  return classRows(labels, positions).map(({ label, rows }) => {
+    const points = new Float64Array(rows.length * k);
+    rows.forEach((p, r) => points.set(z.subarray(p * k, (p + 1) * k), r * k));
+    return { label, name: names.get(label) ?? `class_${label}`, points, n: rows.length };
+  });
+}
+
+/** The rows of each class among `positions` as {@link classDataFrom} orders them: labels ascending, classes of ≥ 2 rows, rows in `positions` order. */
+export function classRows(labels: Int32Array, positions: ArrayLike<number>): { label: number; rows: number[] }[] {
   const byLabel = new Map<number, number[]>();
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
@@ -17,12 +26,7 @@ export function classDataFrom(z: Float64Array, k: number, labels: Int32Array, po
   return [...byLabel.keys()]
     .sort((a, b) => a - b)
     .filter((label) => byLabel.get(label)!.length >= 2)
-    .map((label) => {
-      const rows = byLabel.get(label)!;
-      const points = new Float64Array(rows.length * k);
-      rows.forEach((p, r) => points.set(z.subarray(p * k, (p + 1) * k), r * k));
-      return { label, name: names.get(label) ?? `class_${label}`, points, n: rows.length };
-    });
+    .map((label) => ({ label, rows: byLabel.get(label)! }));
 }
 
 /** Copies rows `positions` of `z` [n, k] into a new [positions.length, k] array. */

@@ -1,26 +1,34 @@
 /**
  * Runs one DP-GMM fit of an analysis ("step", e.g. `stage4/main`) so that it
  * can be interrupted and resumed: sampler checkpoints go to the artifact store
- * and the run's checkpoint document; a finished step's predictive file and
+ * and the run's checkpoint document; a finished step's predictive mixtures
+ * (binary `.npz`, `classfit.predictive-arrays/v1`) and
  * summary are stored once and reused on resume. Results always come back
  * through their stored JSON, so a resumed run computes from exactly the same
  * numbers as an uninterrupted one.
  */
-import { parsePredictive, formatPredictive, type PredictiveModel } from '@classfit/core/density';
-import { fitClassDensities, type ClassData, type FitCheckpoint, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
-import { setRunCheckpoint, type ArtifactStore, type Db } from '@classfit/db';
+import { predictiveArrayPieces, readPredictiveFile, type PredictiveModel } from '@classfit/core/density';
+import { fitClassDensities, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
+import { setRunCheckpoint, type ArtifactStore, type Db, type SweepSeries } from '@classfit/db';
 import { CancelledError } from '../errors.ts';
 import { getJson, putJson, type RunCheckpoint } from './run-checkpoint.ts';
 
-/** Per-class convergence summary of a fit (chain 0's per-sweep series). */
+/**
+ * Per-class convergence summary of a fit: per-sweep series of every chain ([chains][sweeps]; summaries stored
+ * before multi-chain runs hold chain 0's as one series) and the R-hats.
+ */
 export interface FitSummary {
   readonly classes: readonly {
     readonly label: number;
     readonly n: number;
-    readonly clusterCounts: number[];
-    readonly logLikelihoods: number[];
-    readonly alphas: number[];
+    readonly clusterCounts: SweepSeries;
+    readonly logLikelihoods: SweepSeries;
+    readonly alphas: SweepSeries;
     readonly rHat: number | null;
+    /** Absent in summaries stored before it was computed. */
+    readonly clusterCountRHat?: number | null;
+    /** Each chain's partition (label per point, in the class's row order) and α after the last sweep; absent in older summaries. */
+    readonly finalStates?: readonly { readonly assignments: readonly number[]; readonly alpha: number }[];
   }[];
 }
 
@@ -40,6 +48,8 @@ export interface StepRunnerOptions {
   readonly checkpoint: RunCheckpoint;
   /** Artifact key `checkpoint` was loaded from (replaced documents are deleted). */
   readonly checkpointKey?: string | null;
+  /** Records the key of the new checkpoint document (default: the run's `checkpoint_artifact`; a layer job: its layer row). */
+  readonly recordCheckpoint?: (key: string) => Promise<void>;
   readonly checkpointEverySweeps: number;
   readonly workers?: number;
   readonly signal?: AbortSignal;
@@ -52,52 +62,70 @@ export function createStepRunner(options: StepRunnerOptions) {
   let stateKey = options.checkpointKey ?? null;
   const save = async (next: RunCheckpoint): Promise<void> => {
     const key = await putJson(options.artifacts, next);
-    await setRunCheckpoint(options.db, options.runId, key);
+    await (options.recordCheckpoint ? options.recordCheckpoint(key) : setRunCheckpoint(options.db, options.runId, key));
     if (stateKey && stateKey !== key) await options.artifacts.remove(stateKey);
     state = next;
     stateKey = key;
   };
 
+  /** Runs the sampler for `step` and stores its predictive mixtures and summary; returns their keys. */
+  async function fitAndStore(
+    step: string,
+    classes: ClassData[],
+    fit: Partial<FitOptionsInput>,
+    start: Pick<FitHooks, 'resumeFrom' | 'startFrom'>,
+    projection: PredictiveModel['projection'],
+  ): Promise<{ predictiveKey: string; summaryKey: string }> {
+    let result;
+    try {
+      result = await fitClassDensities(classes, { ...fit, ...(options.workers ? { workers: options.workers } : {}) }, {
+        signal: options.signal,
+        ...start,
+        dropTraceFactors: true, // only the mixtures and the diagnostics are stored
+        checkpointEverySweeps: options.checkpointEverySweeps,
+        onProgress: (p) => options.onSweep?.(step, p),
+        onCheckpoint: async (cp) => {
+          const previous = state.current?.fit;
+          const fitKey = await putJson(options.artifacts, cp);
+          await save({ ...state, current: { step, fit: fitKey } });
+          if (previous && previous !== fitKey) await options.artifacts.remove(previous);
+        },
+      });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw new CancelledError(`analysis interrupted during ${step}; it resumes from the last checkpoint`);
+      throw error;
+    }
+    // The binary form (classfit.predictive-arrays/v1), streamed into the store: no size ceiling at paper scale.
+    const predictiveKey = await options.artifacts.putPieces(predictiveArrayPieces({ ...result.predictive, projection }), 'npz');
+    const summary: FitSummary = {
+      classes: result.classes.map((c) => ({
+        label: c.label,
+        n: c.n,
+        clusterCounts: c.diagnostics.clusterCounts,
+        logLikelihoods: c.diagnostics.logLikelihoods,
+        alphas: c.diagnostics.alphas,
+        rHat: storableRHat(c.diagnostics.rHat),
+        clusterCountRHat: storableRHat(c.diagnostics.clusterCountRHat),
+        finalStates: c.finalStates.map((f) => ({ assignments: Array.from(f.assignments), alpha: f.alpha })),
+      })),
+    };
+    const summaryKey = await putJson(options.artifacts, summary);
+    return { predictiveKey, summaryKey };
+  }
+
   return {
     /** Fits `classes` (or reuses the stored result of `step`). `projection` is stored with the predictive file. */
-    async run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection']): Promise<StepResult> {
+    async run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection'], startFrom?: FitHooks['startFrom']): Promise<StepResult> {
       const done = state.steps[step];
       if (done) return readStep(options.artifacts, done.predictive, done.summary, done.ms);
       // Artifacts are shared by content, so a checkpoint may have been collected; then the step starts over.
       const saved = state.current?.step === step && (await options.artifacts.has(state.current.fit)) ? state.current.fit : undefined;
       const resumeFrom = saved ? await getJson<FitCheckpoint>(options.artifacts, saved) : undefined;
       const started = performance.now();
-      let result;
-      try {
-        result = await fitClassDensities(classes, { ...fit, ...(options.workers ? { workers: options.workers } : {}) }, {
-          signal: options.signal,
-          resumeFrom,
-          checkpointEverySweeps: options.checkpointEverySweeps,
-          onProgress: (p) => options.onSweep?.(step, p),
-          onCheckpoint: async (cp) => {
-            const previous = state.current?.fit;
-            const fitKey = await putJson(options.artifacts, cp);
-            await save({ ...state, current: { step, fit: fitKey } });
-            if (previous && previous !== fitKey) await options.artifacts.remove(previous);
-          },
-        });
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw new CancelledError(`analysis interrupted during ${step}; it resumes from the last checkpoint`);
-        throw error;
-      }
+      // The sampler's result (every kept trace's factors plus the predictive mixtures) is dropped once stored:
+      // the step's result is read back from the store, so only one copy of the mixtures stays in memory.
+      const { predictiveKey, summaryKey } = await fitAndStore(step, classes, fit, { resumeFrom, startFrom }, projection);
       const ms = performance.now() - started;
-      const predictiveKey = await options.artifacts.put(new TextEncoder().encode(formatPredictive({ ...result.predictive, projection })), 'json');
-      const summary: FitSummary = {
-        classes: result.classes.map((c) => ({
-          label: c.label,
-          n: c.n,
-          clusterCounts: c.diagnostics.clusterCounts[0],
-          logLikelihoods: c.diagnostics.logLikelihoods[0],
-          alphas: c.diagnostics.alphas[0],
-          rHat: c.diagnostics.rHat,
-        })),
-      };
-      const summaryKey = await putJson(options.artifacts, summary);
       const previous = state.current?.fit;
       await save({ ...state, steps: { ...state.steps, [step]: { predictive: predictiveKey, summary: summaryKey, ms } }, current: undefined });
       if (previous) await options.artifacts.remove(previous);
@@ -106,10 +134,23 @@ export function createStepRunner(options: StepRunnerOptions) {
   };
 }
 
+/**
+ * R-hat as stored (JSON, GraphQL Float): capped at {@link R_HAT_CAP}. Chains that each keep one constant but
+ * different value (e.g. 3 clusters in one chain, 4 in the other) have an infinite R-hat, which JSON cannot hold;
+ * anything above ~1.1 already says the chains have not mixed.
+ */
+function storableRHat(value: number | null): number | null {
+  return value === null ? null : Math.min(value, R_HAT_CAP);
+}
+
+/** The largest R-hat stored; larger values (including ∞) are stored as this. */
+export const R_HAT_CAP = 1e6;
+
 /** The step runner type. */
 export type StepRunner = ReturnType<typeof createStepRunner>;
 
 async function readStep(artifacts: ArtifactStore, predictiveKey: string, summaryKey: string, ms: number): Promise<StepResult> {
-  const predictive = parsePredictive(await getJson<unknown>(artifacts, predictiveKey), predictiveKey);
+  // `.npz` since the binary form; checkpoints of older runs name `classfit.predictive/v1` JSON, read alike.
+  const predictive = await readPredictiveFile(artifacts.path(predictiveKey));
   return { predictive, summary: await getJson<FitSummary>(artifacts, summaryKey), predictiveArtifact: predictiveKey, ms };
 }

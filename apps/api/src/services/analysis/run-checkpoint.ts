@@ -7,7 +7,7 @@ import type { ArtifactStore } from '@classfit/db';
 
 /** Output of one finished fit step (artifact keys). */
 export interface StepOutput {
-  /** `classfit.predictive/v1` JSON. */
+  /** Predictive mixtures: `.npz` (`classfit.predictive-arrays/v1`), or `classfit.predictive/v1` JSON in older runs. */
   readonly predictive: string;
   /** {@link FitSummary} JSON. */
   readonly summary: string;

@@ -1,29 +1,48 @@
-/** Writes a run's layer results in ONE transaction (upserts: re-running replaces, never duplicates). */
-import {
-  setLayerReduction, upsertClassFits, upsertDensityBins, upsertExampleScores, upsertGenclassResults,
-  upsertGroupSplits, upsertKlMatrices, upsertLayerFit, type ArtifactStore, type Db,
-} from '@classfit/db';
+/**
+ * Writes a run's results (upserts: re-running replaces, never duplicates): each registered step stores its own
+ * tables, layer steps per layer, then model steps. The in-process run stores everything in ONE transaction
+ * ({@link storeResults}); a layer job stores its layer in one ({@link storeLayerResults}) and the run's last
+ * layer the model steps' in another ({@link storeModelResults}).
+ */
+import type { ArtifactStore, Db, Tx } from '@classfit/db';
 import type { LayerResults } from './analyze-layer.ts';
+import { LAYER_STEPS, MODEL_STEPS } from './steps/index.ts';
 
-/** Stores every layer's results; `exampleIds[i]` is the example row id of selected row i. */
-export async function storeResults(db: Db, artifacts: ArtifactStore, runId: number, layers: readonly LayerResults[], exampleIds: Int32Array): Promise<void> {
+type StoreContext = { readonly tx: Tx; readonly runId: number; readonly exampleIds: Int32Array };
+
+/** Stores every layer's results and the model steps' (by step name); `exampleIds[i]` is the example row id of selected row i. */
+export async function storeResults(
+  db: Db, artifacts: ArtifactStore, runId: number, layers: readonly LayerResults[], exampleIds: Int32Array, modelResults: ReadonlyMap<string, unknown> = new Map(),
+): Promise<void> {
   const projectionKeys = await Promise.all(layers.map((l) => artifacts.put(l.input.projectionNpy, 'npy')));
   await db.transaction(async (tx) => {
-    for (const [li, r] of layers.entries()) {
-      const layerId = r.input.layer.id;
-      await setLayerReduction(tx, layerId, { reducedDim: r.input.k, svdSummary: r.input.svdSummary, projectionArtifact: projectionKeys[li] });
-      await upsertLayerFit(tx, { runId, layerId, reducedDim: r.input.k, classCount: r.classCount, predictiveArtifact: r.predictiveArtifact, timings: { fitMs: r.fitMs } });
-      await upsertClassFits(tx, r.classFits.map((c) => ({ runId, layerId, ...c, predictiveArtifact: r.predictiveArtifact })));
-      const scores = [];
-      for (let i = 0; i < r.ownLogDensity.length; i++) {
-        if (Number.isNaN(r.ownLogDensity[i])) continue;
-        scores.push({ runId, layerId, exampleId: exampleIds[i], ownLogDensity: r.ownLogDensity[i], predictedClass: r.predicted ? r.predicted[i] : null });
-      }
-      await upsertExampleScores(tx, scores);
-      if (r.split) await upsertGroupSplits(tx, [{ runId, layerId, ...r.split }]);
-      await upsertGenclassResults(tx, r.genclass.map((g) => ({ runId, layerId, ...g })));
-      await upsertKlMatrices(tx, r.kl.map((k) => ({ runId, layerId, subset: k.subset, labels: k.labels, matrix: k.matrix, mean: k.mean, sd: k.sd })));
-      await upsertDensityBins(tx, r.bins.map((b) => ({ runId, layerId, ...b })));
-    }
+    const ctx = { tx, runId, exampleIds };
+    for (const [li, r] of layers.entries()) await storeLayer(ctx, r, projectionKeys[li]);
+    await storeModel(ctx, modelResults);
   });
+}
+
+/** Stores one layer's results in one transaction, with `also(tx)` (e.g. marking the layer job done) in the same one. */
+export async function storeLayerResults(
+  db: Db, artifacts: ArtifactStore, runId: number, layer: LayerResults, exampleIds: Int32Array, also?: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  const projectionKey = await artifacts.put(layer.input.projectionNpy, 'npy');
+  await db.transaction(async (tx) => {
+    await storeLayer({ tx, runId, exampleIds }, layer, projectionKey);
+    await also?.(tx);
+  });
+}
+
+/** Stores the model steps' results inside the caller's transaction. */
+export async function storeModelResults(tx: Tx, runId: number, exampleIds: Int32Array, modelResults: ReadonlyMap<string, unknown>): Promise<void> {
+  await storeModel({ tx, runId, exampleIds }, modelResults);
+}
+
+async function storeLayer(ctx: StoreContext, layer: LayerResults, projectionArtifact: string): Promise<void> {
+  const stored = { ...layer, projectionArtifact };
+  for (const step of LAYER_STEPS) await step.store?.(ctx, stored);
+}
+
+async function storeModel(ctx: StoreContext, modelResults: ReadonlyMap<string, unknown>): Promise<void> {
+  for (const step of MODEL_STEPS) if (modelResults.has(step.name)) await step.store?.(ctx, modelResults.get(step.name));
 }

@@ -3,7 +3,7 @@
  * split files). Each returns a value or pushes problems; none throws for bad content.
  */
 import { readFile } from 'node:fs/promises';
-import { readNpy, readNpz, toInt32Labels, toNumberArray, type NpyArray } from '@classfit/core/io';
+import { readNpy, readNpz, toInt32Labels, toNumberArray, writeNpy, type NpyArray } from '@classfit/core/io';
 import type { Problem } from '../errors.ts';
 
 /** Reads a file's bytes, or records why not. */
@@ -25,6 +25,26 @@ export function parseNpy(bytes: Uint8Array, path: string, problems: Problem[]): 
     problems.push({ field: path, message: stripParameter((error as Error).message, path) });
     return null;
   }
+}
+
+/**
+ * The bytes to store for an activation file: the file itself when it is already C-order little-endian, otherwise
+ * the array `readNpy` made of it written back as such (so the artifact store only holds files every reader takes).
+ */
+export function storedNpyBytes(bytes: Uint8Array, array: NpyArray): Uint8Array {
+  if (!array.converted) return bytes;
+  return writeNpy({ dtype: array.dtype, shape: array.shape, data: array.data } as NpyArray);
+}
+
+/**
+ * `invalid JSON (…)` for a JSON.parse error, without the file's contents: V8 quotes the start of the text
+ * (`Unexpected token 's', "{"a": secret}" is not valid JSON`), and error messages must never echo file contents.
+ */
+export function jsonProblem(error: unknown): string {
+  const message = String((error as Error)?.message ?? error)
+    .replace(/(^|,\s*)(\.\.\.)?"[\s\S]*$/, '') // `, "<text>" is not valid JSON`, `, ..."<text>" is …`
+    .replace(/^Unexpected token '[\s\S]'/, 'Unexpected character');
+  return `invalid JSON (${message || 'not JSON'})`;
 }
 
 /** An error message without the `<path>: ` prefix core's errors start with. */
@@ -96,33 +116,38 @@ export async function readClassNames(path: string, problems: Problem[]): Promise
       if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
       problems.push({ field: path, message: 'must be a JSON list of strings' });
     } catch (error) {
-      problems.push({ field: path, message: `invalid JSON (${(error as Error).message})` });
+      problems.push({ field: path, message: jsonProblem(error) });
     }
     return null;
   }
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
 }
 
-/** A JSON file holding a list of integer indices in [0, n) (depth 1) or a list of such lists (depth 2). */
-export async function readIndexJson(path: string, depth: 1 | 2, n: number, problems: Problem[]): Promise<number[] | number[][] | null> {
+/** The parsed JSON of `path`; undefined (with a problem naming the file) when it cannot be read or parsed. */
+export async function readJsonFile(path: string, problems: Problem[]): Promise<unknown> {
   const bytes = await readBytes(path, problems);
-  if (!bytes) return null;
-  let parsed: unknown;
+  if (!bytes) return undefined;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes));
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    problems.push({ field: path, message: `invalid JSON (${(error as Error).message})` });
-    return null;
+    problems.push({ field: path, message: jsonProblem(error) });
+    return undefined;
   }
+}
+
+/** A JSON file holding a list of integer indices in [0, n) (depth 1) or a list of such lists (depth 2); `n` null: any index ≥ 0. */
+export async function readIndexJson(path: string, depth: 1 | 2, n: number | null, problems: Problem[]): Promise<number[] | number[][] | null> {
+  const parsed = await readJsonFile(path, problems);
+  if (parsed === undefined) return null;
   const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => Number.isInteger(x));
   const lists = depth === 1 ? [parsed] : Array.isArray(parsed) ? parsed : [null];
   if (!lists.every(isIndexList)) {
     problems.push({ field: path, message: depth === 1 ? 'must be a JSON list of integer indices' : 'must be a JSON list of lists of integer indices' });
     return null;
   }
-  const bad = (lists as number[][]).flat().find((i) => i < 0 || i >= n);
+  const bad = (lists as number[][]).flat().find((i) => i < 0 || (n !== null && i >= n));
   if (bad !== undefined) {
-    problems.push({ field: path, message: `index ${bad} is outside [0, ${n})` });
+    problems.push({ field: path, message: n === null ? `index ${bad} is negative` : `index ${bad} is outside [0, ${n})` });
     return null;
   }
   return depth === 1 ? (parsed as number[]) : (parsed as number[][]);

@@ -105,3 +105,15 @@ export function selectKlSubsets(
   out.random = draw(pools(() => true), 4);
   return out;
 }
+
+/** The rule behind a stored subset, in words (docs/method.md J), for readers of the results. */
+export function describeSubsetRule(purpose: 'kl' | 'genclass', name: SubsetName, source: 'file' | 'computed'): string {
+  if (source === 'file') return 'read from an imported split file';
+  const o = SUBSET_DEFAULTS;
+  if (purpose === 'genclass') {
+    const pick = { most: 'the most memorized examples', least: 'the least memorized examples', random: 'uniform draws from the remaining examples' }[name];
+    return `${pick}: ${o.genclassSize} (at most ${o.genclassMaxFraction * 100} % of the data), held out of the density fit`;
+  }
+  const pool = { most: `examples with memorization ≥ ${o.mostPoolMin}`, least: `examples with memorization ≤ ${o.leastPoolMax}`, random: 'all examples' }[name];
+  return `classes with more than ${o.klPerClass} ${pool}; ${o.klPerClass} drawn at random per kept class`;
+}

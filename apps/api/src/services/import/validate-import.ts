@@ -8,15 +8,19 @@ import type { Problem } from '../errors.ts';
 import { ValidationError } from '../errors.ts';
 import { defaultReducedDim } from '../analysis-options.ts';
 import { readImages, type ValidatedImages } from './read-images.ts';
-import { firstNonFinite, labelsFrom, parseNpy, readBytes, readClassNames, readIndexJson, readMemorization } from './read-inputs.ts';
+import { classSplitDisagreement, readClassSplit } from './class-split.ts';
+import { firstNonFinite, labelsFrom, parseNpy, readBytes, readClassNames, readIndexJson, readMemorization, storedNpyBytes } from './read-inputs.ts';
 import type { ImportSource, LayerSource } from './source-layout.ts';
 import { SUBSET_NAMES, selectGenclassSubsets, selectKlSubsets, type SubsetName } from './subset-selection.ts';
 
-/** A checked layer: its file's shape and content hash. */
+/** A checked layer: its file's shape and the content hash of the bytes that will be stored. */
 export interface ValidatedLayer extends LayerSource {
   readonly n: number;
   readonly d: number;
+  /** sha256 of the stored form: the file itself, or its C-order little-endian rewrite when `converted` is set. */
   readonly sha256: string;
+  /** What reading the file changed (e.g. "float16 → float32, Fortran order → C order"); unset for a native file. */
+  readonly converted?: string;
 }
 
 /** A memorization subset ready to store. */
@@ -34,6 +38,8 @@ export interface ValidatedImport {
   readonly layers: readonly ValidatedLayer[];
   readonly n: number;
   readonly labels: Int32Array;
+  /** The file the labels came from (`<npz>:tr_labels` for the memorization file). */
+  readonly labelsFrom: string;
   readonly classCount: number;
   readonly classNames: readonly string[];
   readonly memorization: Float64Array | null;
@@ -47,7 +53,10 @@ export interface ValidatedImport {
 export async function validateImport(source: ImportSource): Promise<ValidatedImport> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  if (source.layers.length === 0) problems.push({ field: 'layers', message: 'no activation files found (expected avg_pooling_<stage>_acts.npy or explicit --layer files)' });
+  if (source.layers.length === 0) {
+    const present = source.unusedFiles?.length ? `; the folder holds ${listed(source.unusedFiles)}` : '';
+    problems.push({ field: 'layers', message: `no activation files found (expected avg_pooling_<stage>_acts.npy or explicit --layer files)${present}` });
+  }
 
   const layers: ValidatedLayer[] = [];
   for (const layer of source.layers) {
@@ -60,7 +69,9 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
     }
     const bad = firstNonFinite(array);
     if (bad) problems.push({ field: layer.path, message: `activations must be finite; ${bad}` });
-    layers.push({ ...layer, n: array.shape[0], d: array.shape[1], sha256: createHash('sha256').update(bytes).digest('hex') });
+    const stored = storedNpyBytes(bytes, array);
+    layers.push({ ...layer, n: array.shape[0], d: array.shape[1], sha256: createHash('sha256').update(stored).digest('hex'), converted: array.converted });
+    if (array.converted) warnings.push({ field: layer.path, message: `read with conversion (${array.converted}); stored as C-order little-endian ${array.dtype}` });
   }
   const n = layers[0]?.n ?? 0;
   for (const layer of layers.slice(1)) {
@@ -78,10 +89,25 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
     }
   } else if (memorization.labels) {
     labels = memorization.labels;
-  } else if (!source.memorizationPath) {
-    problems.push({ field: 'labels', message: 'no labels: provide labels.npy or mem_scores.npz with tr_labels' });
   }
-  const labelField = source.labelsPath ?? `${source.memorizationPath}:tr_labels`;
+  let labelField = source.labelsPath ?? `${source.memorizationPath}:tr_labels`;
+  const split = source.classSplitPath && layers.length > 0 ? await readClassSplit(source.classSplitPath, n, await heldOutRows(source, n), problems) : null;
+  if (split && labels?.length === n) {
+    const disagreement = classSplitDisagreement(split, labels, labelField);
+    if (disagreement) problems.push({ field: source.classSplitPath!, message: disagreement });
+  } else if (split && !labels && !source.labelsPath) {
+    if (split.labelled === n) {
+      labels = split.labels;
+      labelField = source.classSplitPath!;
+    } else {
+      problems.push({
+        field: source.classSplitPath!,
+        message: `labels only the ${split.labelled} rows outside the held-out test sets; the other ${n - split.labelled} have no label: add labels.npy or mem_scores.npz with tr_labels`,
+      });
+    }
+  } else if (!labels && !source.labelsPath && !source.classSplitPath && !(source.memorizationPath && memorization.scores === null)) {
+    problems.push({ field: 'labels', message: 'no labels: provide labels.npy, mem_scores.npz with tr_labels, or class_indices_split.json' });
+  }
   if (labels && layers.length > 0 && labels.length !== n) problems.push({ field: labelField, message: `has ${labels.length} labels but the activations have ${n} rows` });
   if (memorization.scores && layers.length > 0 && memorization.scores.length !== n) {
     problems.push({ field: `${source.memorizationPath}:tr_mem`, message: `has ${memorization.scores.length} scores but the activations have ${n} rows` });
@@ -115,6 +141,7 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
     layers,
     n,
     labels: labels!,
+    labelsFrom: labelField,
     classCount,
     classNames: Array.from({ length: classCount }, (_, c) => names?.[c] ?? `class_${c}`),
     memorization: memorization.scores,
@@ -122,6 +149,21 @@ export async function validateImport(source: ImportSource): Promise<ValidatedImp
     subsets,
     warnings,
   };
+}
+
+/** `names` for a message: the first ten, then how many more. */
+function listed(names: readonly string[]): string {
+  return names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+}
+
+/** The union of the generative-classification test sets (indices into the n rows), or null when none ship or none read. */
+async function heldOutRows(source: ImportSource, n: number): Promise<number[] | null> {
+  const paths = Object.values(source.genclassPaths).filter((p): p is string => p !== undefined);
+  if (paths.length === 0) return null;
+  const rows = new Set<number>();
+  // Their problems are reported where the sets themselves are read (readSubsets).
+  for (const path of paths) for (const i of ((await readIndexJson(path, 1, n, [])) as number[] | null) ?? []) rows.add(i);
+  return [...rows];
 }
 
 function sameLabels(a: Int32Array, b: Int32Array): boolean {

@@ -4,7 +4,7 @@
  * examples of the models trained on that split.
  */
 import {
-  argmaxRows, type BatchClassifier, type DatasetSelection, initTrainingBackend, loadDataset, loadModel, predictLogits,
+  argmaxRows, type BatchClassifier, type DatasetSelection, initTrainingBackend, loadDataset, loadModel, predictLogitsSync,
 } from '@classfit/core/models';
 import { resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
@@ -43,7 +43,7 @@ export const openBaseNetwork: OpenBaseNetwork = async (directory, backend) => {
   return {
     name: resolve(directory),
     numClasses,
-    classify: (inputs, count) => argmaxRows(predictLogits(network.model, inputs.subarray(0, count * size), shape, count), numClasses),
+    classify: (inputs, count) => argmaxRows(predictLogitsSync(network.model, inputs.subarray(0, count * size), shape, count), numClasses),
     train: { images: train.images, labels: train.labels, count: train.size, size },
     dispose: () => network.model.dispose(),
   };

@@ -1,0 +1,243 @@
+/**
+ * The API under dashboard load (issue 8, "What must be shown"): a store with `--models` analysed models (4 layers ×
+ * 100 classes each, seeded through the db queries like the GraphQL tests: every result table filled, a real
+ * 100-class predictive file), one viewer with an API token (so tokens are on), a real `classfit serve` on it, then
+ * `--clients` concurrent clients for `--seconds` replaying the dashboard's own GraphQL documents (apps/web/src/gql)
+ * in a page-visit mix: the models listing with filters, a model's heatmap, a layer page (its group split), the
+ * layer's class fits, a compareModels of two models, and a logDensity of 50 points. Per query kind and overall it
+ * prints count, throughput, p50/p95/p99/max latency and errors, plus the server's peak RSS and CPU time, as markdown, and writes
+ * <out>/load-<engine>.json. Engines: embedded PGlite (a temporary CLASSFIT_HOME) and PostgreSQL (a fresh database on
+ * `--postgres`, created and dropped here, DATABASE_URL set for serve). A measurement, not a test; the clients run in
+ * this process, on the same machine as the server.
+ *
+ *   npx tsx apps/api/bench/load.ts [--clients 50] [--seconds 30] [--models 20] [--engine pglite|postgres|both]
+ *                                  [--postgres postgres://postgres@127.0.0.1:5432/test] [--out /tmp/classfit-load]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createArtifactStore, createDb, type DbHandle } from '@classfit/db';
+import { openFreshPostgres } from '@classfit/db/testing';
+import { killAll, spawnChild } from '@classfit/db/testing/processes';
+import {
+  DashboardCompareDocument,
+  DashboardLayerClassFitsDocument,
+  DashboardLayerDocument,
+  DashboardModelHeatmapDocument,
+  DashboardModelsDocument,
+} from '../../web/src/gql/graphql.ts';
+import { createIdentities } from '../src/testing/identities.ts';
+import { seedAnalysedModels } from '../src/testing/graphql-seed.ts';
+import { toGlobalId } from '../src/services/views/global-id.ts';
+import { toNumericArray } from '../src/services/views/numeric/numeric-array.ts';
+import { cpuSeconds, percentile, rss } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '30' },
+    models: { type: 'string', default: '20' },
+    engine: { type: 'string', default: 'both' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
+    out: { type: 'string', default: '/tmp/classfit-load' },
+  },
+});
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+const modelCount = Number(values.models);
+if (![clients, seconds, modelCount].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--clients, --seconds and --models take positive integers');
+if (modelCount < 2) throw new Error('--models must be at least 2 (compareModels compares two)');
+type Engine = 'pglite' | 'postgres';
+const engines: readonly Engine[] | null = values.engine === 'both' ? ['pglite', 'postgres'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : null;
+if (!engines) throw new Error(`--engine must be pglite, postgres or both, not ${values.engine}`);
+const LAYERS = 4;
+const CLASSES = 100;
+const bin = fileURLToPath(new URL('../bin/classfit.mjs', import.meta.url));
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** What one client request is: its GraphQL document and variables, chosen from the seeded ids. */
+type Request = { query: string; variables: Record<string, unknown> };
+interface Ids {
+  readonly models: string[];
+  readonly layers: string[];
+}
+const FILTERS = [null, { tag: { eq: 'even' } }, { architecture: { in: ['resnet18'] } }, { name: { contains: 'model-01' } }];
+const STATISTICS = ['MEAN_LOG_DENSITY', 'RELATIVE_ENTROPY', 'MEAN_DISTANCE'];
+const points = { array: toNumericArray(Float32Array.from({ length: 50 * 4 }, (_, i) => ((i * 7919) % 97) / 10 - 5), [50, 4]) };
+/** The mix: kind → (weight, request). Weights follow a dashboard visit: listings and model pages most, scoring least. */
+// `check` (run on the warm-up answer) says what a full answer holds, so that an empty page is not measured as a fast one.
+const KINDS: Record<string, { weight: number; request: (ids: Ids, pick: (n: number) => number) => Request; check: (data: any) => boolean }> = {
+  models: {
+    weight: 25,
+    request: (_, pick) => ({
+      query: String(DashboardModelsDocument),
+      variables: { first: 25, after: null, last: null, before: null, filter: FILTERS[pick(FILTERS.length)], orderBy: { field: 'ACCURACY', direction: 'DESC' } },
+    }),
+    check: (data) => data.models.nodes.length === Math.min(25, modelCount),
+  },
+  heatmap: {
+    weight: 20,
+    request: (ids, pick) => ({ query: String(DashboardModelHeatmapDocument), variables: { id: ids.models[pick(ids.models.length)], statistic: STATISTICS[pick(STATISTICS.length)], fitRun: null } }),
+    check: (data) => data.model.heatmap.rows.length === LAYERS && data.model.heatmap.rows.every((r: { values: unknown[] }) => r.values.length === CLASSES),
+  },
+  layer: {
+    weight: 15,
+    request: (ids, pick) => ({ query: String(DashboardLayerDocument), variables: { id: ids.layers[pick(ids.layers.length)], run: null } }),
+    check: (data) => data.layer.groupSplit.lowCount + data.layer.groupSplit.highCount === CLASSES,
+  },
+  classFits: {
+    weight: 15,
+    request: (ids, pick) => ({ query: String(DashboardLayerClassFitsDocument), variables: { id: ids.layers[pick(ids.layers.length)], after: null, run: null } }),
+    check: (data) => data.layer.classFits.nodes.length === CLASSES,
+  },
+  compare: {
+    weight: 15,
+    request: (ids, pick) => {
+      const a = pick(ids.models.length);
+      const b = (a + 1 + pick(ids.models.length - 1)) % ids.models.length;
+      return { query: String(DashboardCompareDocument), variables: { ids: [ids.models[a], ids.models[b]], statistic: STATISTICS[pick(STATISTICS.length)], fitRuns: null } };
+    },
+    check: (data) => data.compareModels.models.length === 2 && data.compareModels.depths.length > 0,
+  },
+  logDensity: {
+    weight: 10,
+    request: (ids, pick) => ({
+      query: 'query BenchLogDensity($l: ID!, $p: PointsInput!) { logDensity(layerId: $l, points: $p) { labels logDensities { shape } } }',
+      variables: { l: ids.layers[pick(ids.layers.length)], p: points },
+    }),
+    check: (data) => data.logDensity.logDensities.shape.join('x') === `50x${CLASSES}`,
+  },
+};
+
+/** A small deterministic generator per client (so runs replay the same sequence). */
+function picker(seed: number): (n: number) => number {
+  let state = seed * 2654435761 + 1;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return Math.floor((state / 2 ** 32) * n);
+  };
+}
+
+/** Seeds the store, then returns the ids the clients ask for and the viewer's token. */
+async function seed(handle: DbHandle, home: string): Promise<{ ids: Ids; token: string }> {
+  const artifacts = createArtifactStore(join(home, 'artifacts'));
+  const seeded = await seedAnalysedModels({ db: handle.db, artifacts }, modelCount, { layers: LAYERS, classes: CLASSES });
+  const { viewer } = await createIdentities(handle.db, { viewer: { login: 'bench-viewer', grants: [{ role: 'viewer' }] } });
+  return {
+    ids: { models: seeded.models.map((m) => toGlobalId('Model', m.id)), layers: [...seeded.layers.values()].flat().map((l) => toGlobalId('Layer', l.id)) },
+    token: viewer.token,
+  };
+}
+
+interface KindStats {
+  count: number;
+  errors: number;
+  ms: number[];
+  firstError?: string;
+}
+
+async function runEngine(engine: Engine) {
+  const home = join(values.out!, `home-${engine}`);
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  const seedStart = performance.now();
+  const pg = engine === 'postgres' ? await openFreshPostgres(values.postgres!) : null;
+  const handle = pg ?? (await createDb({ dataDir: join(home, 'db') }));
+  const { ids, token } = await seed(handle, home);
+  const seedS = (performance.now() - seedStart) / 1000;
+  // The embedded store is opened by one process at a time: hand it to the server.
+  if (!pg) await handle.close();
+  const env = { ...process.env, CLASSFIT_HOME: home, DATABASE_URL: pg?.url ?? '', CLASSFIT_BACKEND: process.env.CLASSFIT_BACKEND ?? 'wasm' };
+  const server = spawnChild(process.execPath, [bin, 'serve', '--port', '0'], { env });
+  try {
+    const listening = await server.waitFor(/listening on http/, 120_000);
+    const url = /listening on (\S+)/.exec(listening)![1];
+    let lastData: any = null;
+    const post = async ({ query, variables }: Request): Promise<string | null> => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      if (response.status !== 200 || body.errors?.length || !body.data) return `${response.status} ${body.errors?.[0]?.extensions?.code ?? ''} ${body.errors?.[0]?.message ?? ''}`.trim();
+      lastData = body.data;
+      return null;
+    };
+    // Tokens are on: the same request without one is refused.
+    const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ models(first: 1) { totalCount } }' }) });
+    const refusal = (await anonymous.json()) as { errors?: { extensions?: { code?: string } }[] };
+    if (refusal.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') throw new Error(`serve on ${engine} answered a request without a token: ${JSON.stringify(refusal).slice(0, 300)}`);
+    // Warm-up: one request of each kind, which must succeed (a wrong query would otherwise be measured as errors).
+    for (const [kind, { request, check }] of Object.entries(KINDS)) {
+      const error = await post(request(ids, picker(0)));
+      if (error) throw new Error(`warm-up ${kind} failed on ${engine}: ${error}`);
+      if (!check(lastData)) throw new Error(`warm-up ${kind} on ${engine} answered less than the seeded data: ${JSON.stringify(lastData).slice(0, 500)}`);
+    }
+    const rssAfterWarmUp = rss(server.pid);
+    let peakRss = rssAfterWarmUp;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss(server.pid))), 250);
+    const stats: Record<string, KindStats> = Object.fromEntries(Object.keys(KINDS).map((k) => [k, { count: 0, errors: 0, ms: [] }]));
+    const totalWeight = Object.values(KINDS).reduce((s, k) => s + k.weight, 0);
+    const loadBefore = load();
+    const cpuBefore = cpuSeconds(server.pid);
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        const pick = picker(client + 1);
+        while (performance.now() < deadline) {
+          let w = pick(totalWeight);
+          const [kind, spec] = Object.entries(KINDS).find(([, k]) => (w -= k.weight) < 0)!;
+          const t0 = performance.now();
+          const error = await post(spec.request(ids, pick)).catch((e: Error) => `fetch: ${e.message}`);
+          const s = stats[kind];
+          s.count++;
+          s.ms.push(performance.now() - t0);
+          if (error) {
+            s.errors++;
+            s.firstError ??= error;
+          }
+        }
+      }),
+    );
+    const elapsedS = (performance.now() - started) / 1000;
+    const serverCpuS = cpuSeconds(server.pid) - cpuBefore;
+    clearInterval(sampler);
+    const loadAfter = load();
+    const row = (kind: string, s: KindStats) => ({
+      kind,
+      count: s.count,
+      perSecond: s.count / elapsedS,
+      p50: percentile(s.ms, 0.5),
+      p95: percentile(s.ms, 0.95),
+      p99: percentile(s.ms, 0.99),
+      max: Math.max(...s.ms),
+      errors: s.errors,
+      firstError: s.firstError,
+    });
+    const all: KindStats = { count: 0, errors: 0, ms: Object.values(stats).flatMap((s) => s.ms) };
+    for (const s of Object.values(stats)) {
+      all.count += s.count;
+      all.errors += s.errors;
+    }
+    const rows = [...Object.entries(stats).map(([k, s]) => row(k, s)), row('overall', all)];
+    const result = { engine, clients, seconds, models: modelCount, layers: LAYERS, classes: CLASSES, seedS, elapsedS, serverCpuS, rssMiB: { afterWarmUp: rssAfterWarmUp / 2 ** 20, peak: peakRss / 2 ** 20 }, load: { before: loadBefore, after: loadAfter }, rows };
+    writeFileSync(join(values.out!, `load-${engine}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    server.signal('SIGTERM');
+    await server.exited();
+    await killAll();
+    if (pg) await pg.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(values.out!, { recursive: true });
+const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+for (const engine of engines) {
+  const r = await runEngine(engine);
+  console.log(`\n### ${engine}: ${r.clients} clients × ${r.elapsedS.toFixed(1)} s, ${r.models} models × ${r.layers} layers × ${r.classes} classes, token auth`);
+  console.log(`seeded in ${r.seedS.toFixed(1)} s; server RSS after warm-up ${r.rssMiB.afterWarmUp.toFixed(0)} MiB, peak ${r.rssMiB.peak.toFixed(0)} MiB; server CPU ${r.serverCpuS.toFixed(1)} s over ${r.elapsedS.toFixed(1)} s wall (its own process; PostgreSQL backends not counted); load (1/5/15 min) before ${r.load.before}, after ${r.load.after}\n`);
+  console.log('| query | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|');
+  for (const x of r.rows) console.log(`| ${x.kind} | ${x.count} | ${x.perSecond.toFixed(1)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.max)} | ${x.errors}${x.firstError ? ` (first: ${x.firstError.slice(0, 120)})` : ''} |`);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analysisOptionsObject, analysisOptionsSchema } from '../../analysis-options.ts';
+import { ANALYSIS_STEPS, LAYER_STEPS, RUN_PHASES, stepDeclarations } from './index.ts';
+
+describe('the analysis step registry', () => {
+  it('lists every step once, each after the steps it needs', () => {
+    const names = ANALYSIS_STEPS.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const [i, step] of ANALYSIS_STEPS.entries()) {
+      for (const need of step.needs) expect(names.indexOf(need), `${step.name} needs ${need}`).toBeGreaterThanOrEqual(0);
+      for (const need of step.needs) expect(names.indexOf(need), `${step.name} runs after ${need}`).toBeLessThan(i);
+    }
+    expect(LAYER_STEPS.map((s) => s.name)).toEqual(['fit', 'own-densities', 'groups', 'relative-entropy', 'between-chains', 'group-evidence', 'distances', 'bins', 'genclass', 'held-out-densities', 'kl']);
+  });
+
+  it('declares options the schema has, and the run phases in order', () => {
+    const keys = Object.keys(analysisOptionsObject.shape);
+    for (const step of stepDeclarations()) for (const option of step.options) expect(keys).toContain(option);
+    expect(RUN_PHASES).toEqual(['load', 'svd', 'fit', 'score', 'entropy', 'chains', 'bins', 'genclass', 'held-out', 'kl:<subset>', 'similarity', 'store']);
+  });
+
+  it('says which steps do work under given options', () => {
+    const off = analysisOptionsSchema.parse({ klSubsets: [], genclassSubsets: [], entropySamples: 0 });
+    const enabled = (o: typeof off) => stepDeclarations().filter((s) => s.enabled(o)).map((s) => s.name);
+    expect(enabled(analysisOptionsSchema.parse({}))).toContain('kl');
+    expect(enabled(off)).not.toContain('kl');
+    expect(enabled(off)).not.toContain('genclass');
+    expect(enabled(off)).not.toContain('held-out-densities');
+    expect(enabled(off)).not.toContain('relative-entropy');
+  });
+});
