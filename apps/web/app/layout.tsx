@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { ThemeToggle, themeScript } from '@/components/shell/theme-toggle';
+import { ViewerBadge } from '@/components/shell/viewer-badge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -29,9 +31,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             classfit
           </Link>
           <NavLinks />
+          <ViewerBadge />
           <ThemeToggle />
         </header>
-        <main>{children}</main>
+        <main><NuqsAdapter>{children}</NuqsAdapter></main>
       </body>
     </html>
   );

@@ -4,15 +4,15 @@ import { ModelFiltersForm } from '@/components/models/model-filters-form';
 import { ModelsTable, type SortHeader } from '@/components/models/models-table';
 import { SectionSkeleton } from '@/components/ui/skeleton';
 import { fetchModelFacets, fetchModelView } from '@/lib/api/models';
-import { isFiltered, parseModelView, type ModelView, type SortKey } from '@/lib/model-filters';
-import { hrefWith, type SearchParams } from '@/lib/search-params';
+import { isFiltered, modelViewHref, parseModelView, type ModelView, type SortKey } from '@/lib/model-filters';
+import type { SearchParams } from '@/lib/url-parsers';
 
 export const metadata: Metadata = { title: 'Models' };
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const view = parseModelView(params);
-  const key = JSON.stringify(params);
+  const key = modelViewHref(view);
   return (
     <>
       <div className="page-head">
@@ -26,7 +26,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           <Filters view={view} formKey={key} />
         </Suspense>
         <Suspense key={key} fallback={<SectionSkeleton title="Models" height={480} />}>
-          <Table view={view} params={params} />
+          <Table view={view} />
         </Suspense>
       </div>
     </>
@@ -38,7 +38,7 @@ async function Filters({ view, formKey }: { view: ModelView; formKey: string }) 
   return <ModelFiltersForm key={formKey} view={view} architectures={facets.architectures.nodes} datasets={facets.datasets.nodes.map((d) => d.name)} tags={facets.tags} />;
 }
 
-async function Table({ view, params }: { view: ModelView; params: SearchParams }) {
+async function Table({ view }: { view: ModelView }) {
   const page = await fetchModelView(view);
   const sortable = (label: string, sort: SortKey | undefined, width: string, numeric = false): SortHeader => ({
     label,
@@ -46,7 +46,7 @@ async function Table({ view, params }: { view: ModelView; params: SearchParams }
     numeric,
     sorted: sort && view.sort === sort ? view.dir : undefined,
     // A new order starts again from the first page.
-    href: sort ? hrefWith('/', params, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc', after: null, before: null }) : undefined,
+    href: sort ? modelViewHref(view, { sort, dir: view.sort === sort && view.dir === 'desc' ? 'asc' : 'desc', after: null, before: null }) : undefined,
   });
   const headers = [
     sortable('Model', 'name', '19%'),
@@ -62,7 +62,7 @@ async function Table({ view, params }: { view: ModelView; params: SearchParams }
   return (
     <section aria-label="Models" className="stack" style={{ gap: '0.5rem' }}>
       {isFiltered(view) ? <p className="muted" style={{ margin: 0 }}>{page.totalCount} models match the filters.</p> : null}
-      <ModelsTable initial={page} params={params} headers={headers} />
+      <ModelsTable initial={page} view={view} headers={headers} />
     </section>
   );
 }

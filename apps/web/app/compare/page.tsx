@@ -8,25 +8,28 @@ import { ModelProfileChart } from '@/components/charts/model-profile-chart';
 import { PairScatterChart } from '@/components/charts/pair-scatter-chart';
 import { CompareSkeleton } from '@/components/compare/compare-skeleton';
 import { ContingencyTable } from '@/components/compare/contingency-table';
+import { CrossSimilarityCard } from '@/components/compare/cross-similarity-card';
 import { ModelPicker } from '@/components/compare/model-picker';
+import { CompareRunSelect } from '@/components/compare/run-select';
+import { describeRun, distinctRuns } from '@/components/ui/run-picker';
 import { SectionSkeleton } from '@/components/ui/skeleton';
 import { SegmentedLinks } from '@/components/ui/segmented-links';
-import { fetchComparison, fetchModelChoices, type Comparison } from '@/lib/api/compare';
+import { fetchComparison, fetchModelChoices, runsOfModels, type Comparison } from '@/lib/api/compare';
 import { baselineFirst, classPairs, contingencies, deltaRows, groupGrid, profiles } from '@/lib/comparison';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { seriesColor } from '@/lib/series-colors';
-import { hrefWith, listParam, param, type SearchParams } from '@/lib/search-params';
-import { parseStatistic, STATISTICS, type StatisticKey } from '@/lib/statistics';
+import { comparePageHref, comparePageParams } from '@/lib/page-params';
+import type { SearchParams } from '@/lib/url-parsers';
+import { STATISTICS, type StatisticKey } from '@/lib/statistics';
 
 export const metadata: Metadata = { title: 'Compare' };
 
 const COMPARABLE = ['mean-log-density', 'relative-entropy', 'sd-log-density', 'mean-distance'] as const;
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query = await searchParams;
-  const ids = baselineFirst(listParam(query, 'models'), param(query, 'baseline'));
-  const statistic = parseStatistic(param(query, 'stat'));
-  const chosen = (COMPARABLE as readonly string[]).includes(statistic) ? statistic : 'mean-log-density';
+  const query = await comparePageParams.parse(searchParams);
+  const ids = baselineFirst(query.models, query.baseline ?? undefined);
+  const chosen = (COMPARABLE as readonly string[]).includes(query.stat) ? query.stat : 'mean-log-density';
   return (
     <>
       <div className="page-head">
@@ -37,29 +40,30 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <SegmentedLinks
           label="Statistic"
           current={chosen}
-          options={COMPARABLE.map((key) => ({ key, label: STATISTICS[key].label, href: hrefWith('/compare', query, { stat: key === 'mean-log-density' ? null : key }) }))}
+          options={COMPARABLE.map((key) => ({ key, label: STATISTICS[key].label, href: comparePageHref('/compare', { ...query, stat: key }) }))}
         />
       </div>
-      {ids.length < 2 || param(query, 'pick') !== undefined ? (
+      {ids.length < 2 || query.pick !== null ? (
         <Suspense fallback={<SectionSkeleton title="Choose models" height={240} />}>
-          <Picker selected={ids} baseline={ids[0]} statistic={chosen} />
+          <Picker selected={ids} baseline={ids[0]} statistic={chosen} runs={query.runs} />
         </Suspense>
       ) : (
-        <Suspense key={`${ids.join(',')}|${chosen}|${param(query, 'depth') ?? ''}`} fallback={<CompareSkeleton />}>
-          <ComparisonView ids={ids} statistic={chosen} query={query} />
+        <Suspense key={`${ids.join(',')}|${chosen}|${query.depth ?? ''}|${query.runs.join(',')}|${query.similarity}`} fallback={<CompareSkeleton />}>
+          <ComparisonView ids={ids} statistic={chosen} />
         </Suspense>
       )}
     </>
   );
 }
 
-async function Picker({ selected, baseline, statistic }: { selected: string[]; baseline: string | undefined; statistic: string }) {
+async function Picker({ selected, baseline, statistic, runs }: { selected: string[]; baseline: string | undefined; statistic: string; runs: readonly string[] }) {
   const choices = await fetchModelChoices();
-  return <ModelPicker choices={choices.nodes} selected={selected} baseline={baseline} statistic={statistic} />;
+  return <ModelPicker choices={choices.nodes} selected={selected} baseline={baseline} statistic={statistic} runs={runs} />;
 }
 
-async function ComparisonView({ ids, statistic, query }: { ids: string[]; statistic: StatisticKey; query: SearchParams }) {
-  const comparison = await fetchComparison(ids, STATISTICS[statistic].api);
+async function ComparisonView({ ids, statistic }: { ids: string[]; statistic: StatisticKey }) {
+  const query = comparePageParams.all();
+  const comparison = await fetchComparison(ids, STATISTICS[statistic].api, await runsOfModels(query.runs, ids));
   if (!comparison) notFound();
   const { models } = comparison;
   if (models.length < 2) {
@@ -69,7 +73,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
   const baseline = models[0];
   const label = STATISTICS[statistic].label;
   const datasets = new Set(models.map((m) => m.dataset.name));
-  const depthIndex = clampDepth(Number(param(query, 'depth') ?? comparison.depths.length - 1), comparison.depths.length);
+  const depthIndex = clampDepth(query.depth ?? comparison.depths.length - 1, comparison.depths.length);
   const idList = models.map((m) => m.id);
   const profile = profiles(comparison);
   const names = Object.fromEntries(baseline.dataset.classes.nodes.map((c) => [c.label, c.name]));
@@ -84,15 +88,16 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
           <span key={m.id} className="model-chip" style={{ ['--chip-color' as string]: color(i) }} data-testid="compared-model">
             <Link href={`/models/${encodeURIComponent(m.id)}`}><strong>{m.name}</strong></Link>
             <span className="muted">{m.architecture.name} · {m.dataset.name} · {formatPercent(m.accuracy)}</span>
+            <ModelRun comparison={comparison} index={i} selected={query.runs} />
             {i === 0 ? (
               <span className="badge" data-status="RUNNING">baseline</span>
             ) : (
-              <Link className="small" href={hrefWith('/compare', query, { baseline: m.id, models: idList })}>pin as baseline</Link>
+              <Link className="small" href={comparePageHref('/compare', { ...query, baseline: m.id, models: idList })}>pin as baseline</Link>
             )}
-            {models.length > 2 ? <Link className="small" href={hrefWith('/compare', query, { models: idList.filter((id) => id !== m.id), baseline: i === 0 ? null : baseline.id })} aria-label={`Remove ${m.name}`}>✕</Link> : null}
+            {models.length > 2 ? <Link className="small" href={comparePageHref('/compare', { ...query, models: idList.filter((id) => id !== m.id), baseline: i === 0 ? null : baseline.id, runs: query.runs.filter((r) => !m.fitRuns.nodes.some((n) => n.id === r)) })} aria-label={`Remove ${m.name}`}>✕</Link> : null}
           </span>
         ))}
-        <Link className="button" href={hrefWith('/compare', query, { pick: '1' })} data-testid="change-models">Change models…</Link>
+        <Link className="button" href={comparePageHref('/compare', { ...query, pick: '1' })} data-testid="change-models">Change models…</Link>
       </div>
       {datasets.size > 1 ? (
         <p className="notice" role="note">These models were trained on different datasets ({[...datasets].join(', ')}); class-by-class agreement compares classes with the same label, which may not be the same class.</p>
@@ -117,7 +122,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
 
       <div className="grid grid-2">
         <DeltaChart rows={deltaRows(comparison)} models={models.slice(1).map((m, i) => ({ id: m.id, name: m.name, color: color(i + 1) }))} name={`${stem}-${statistic}-delta`} statistic={label} baseline={baseline.name} />
-        <AgreementTable comparison={comparison} color={color} depthIndex={depthIndex} query={query} />
+        <AgreementTable comparison={comparison} color={color} depthIndex={depthIndex} />
       </div>
 
       <section className="stack" aria-label="Class groups at one depth">
@@ -126,7 +131,7 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
           <SegmentedLinks
             label="Aligned depth"
             current={String(depthIndex)}
-            options={comparison.depths.map((d, i) => ({ key: String(i), label: `${d.entries[0]?.layer?.name ?? '?'} (${d.relativeDepth.toFixed(2)})`, href: hrefWith('/compare', query, { depth: i }) }))}
+            options={comparison.depths.map((d, i) => ({ key: String(i), label: `${d.entries[0]?.layer?.name ?? '?'} (${d.relativeDepth.toFixed(2)})`, href: comparePageHref('/compare', { ...query, depth: i }) }))}
           />
         </div>
         <GroupsAcrossModels comparison={comparison} depthIndex={depthIndex} className={className} stem={stem} />
@@ -145,8 +150,34 @@ async function ComparisonView({ ids, statistic, query }: { ids: string[]; statis
         })}
       </section>
 
+      <section className="grid grid-2" aria-label="Layer similarity across models">
+        {models.slice(1).map((m) => (
+          <Suspense key={m.id} fallback={<SectionSkeleton title={`Layer similarity: ${baseline.name} × ${m.name}`} height={280} />}>
+            <CrossSimilarityCard baseline={baseline} other={m} />
+          </Suspense>
+        ))}
+      </section>
+
       <AlignedTable comparison={comparison} color={color} label={label} />
     </div>
+  );
+}
+
+/** Which run a compared model's numbers come from (`runs` in the URL names it, else each layer's newest), with its select. */
+function ModelRun({ comparison, index, selected }: { comparison: Comparison; index: number; selected: readonly string[] }) {
+  const model = comparison.models[index];
+  const shown = distinctRuns(comparison.depths.map((d) => d.entries[index]));
+  const succeeded = model.fitRuns.nodes.filter((r) => r.status === 'SUCCEEDED');
+  const value = succeeded.find((r) => selected.includes(r.id))?.id ?? '';
+  return (
+    <span className="row small" style={{ gap: '0.4rem' }}>
+      <span className="muted" data-testid="compared-run" data-run={shown.map((r) => r.id).join(',')}>
+        {shown.length === 1 ? `run ${describeRun(shown[0])}` : `${shown.length} runs, newest per layer`}
+      </span>
+      {succeeded.length > 1 || value ? (
+        <CompareRunSelect modelName={model.name} value={value} options={succeeded.map((r) => ({ value: r.id, label: describeRun(r) }))} testId={`select-run-${index}`} />
+      ) : null}
+    </span>
   );
 }
 
@@ -185,12 +216,15 @@ function GroupsAcrossModels({ comparison, depthIndex, className, stem }: { compa
   );
 }
 
-function AgreementTable({ comparison, color, depthIndex, query }: { comparison: Comparison; color: (i: number) => string; depthIndex: number; query: SearchParams }) {
+function AgreementTable({ comparison, color, depthIndex }: { comparison: Comparison; color: (i: number) => string; depthIndex: number }) {
+  const query = comparePageParams.all();
   const others = comparison.models.slice(1);
   return (
     <section className="card" data-testid="agreement-table">
-      <h3>Group agreement with the baseline</h3>
-      <p className="muted" style={{ marginTop: 0, fontSize: '0.84rem' }}>Share of classes in the same group (low / high density) as in {comparison.models[0].name}, at each aligned depth.</p>
+      <h3>Group agreement and CKA with the baseline</h3>
+      <p className="muted" style={{ marginTop: 0, fontSize: '0.84rem' }}>
+        Share of classes in the same group (low / high density) as in {comparison.models[0].name}, at each aligned depth; beside it the linear CKA of the two layers&apos; activations on the same examples (1 = the same representation up to rotation and scale).
+      </p>
       <div className="table-scroll">
         <table>
           <thead>
@@ -203,11 +237,14 @@ function AgreementTable({ comparison, color, depthIndex, query }: { comparison: 
           <tbody>
             {comparison.depths.map((d, i) => (
               <tr key={i} className={i === depthIndex ? 'active' : undefined}>
-                <td><Link href={hrefWith('/compare', query, { depth: i })} scroll={false}>{d.entries[0]?.layer?.name ?? '–'}</Link></td>
+                <td><Link href={comparePageHref('/compare', { ...query, depth: i })} scroll={false}>{d.entries[0]?.layer?.name ?? '–'}</Link></td>
                 <td className="num">{d.relativeDepth.toFixed(2)}</td>
                 {d.entries.slice(1).map((e) => (
                   <td key={e.model.id} className="agreement-cell" style={{ ['--a' as string]: e.groupAgreement ?? 0 }}>
                     {formatPercent(e.groupAgreement)} <span className="muted">({e.layer?.name ?? '–'})</span>
+                    <div className="small" data-testid="aligned-cka" title={e.ckaUnavailable ?? undefined}>
+                      CKA {e.cka === null ? <span className="muted">–</span> : <strong>{e.cka.toFixed(3)}</strong>}
+                    </div>
                   </td>
                 ))}
               </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, interpolateStops, luminance, makeColorScale, makeRowColorScales, MISSING_COLOR, niceTicks } from './color-scale';
+import { extent, luminance, ramp, makeColorScale, makeRowColorScales, MISSING_COLOR, niceTicks } from './color-scale';
 
 describe('makeColorScale', () => {
   it('maps the ends of a sequential domain to the ends of viridis', () => {
@@ -18,9 +18,10 @@ describe('makeColorScale', () => {
   it('centres a diverging scale on zero', () => {
     const scale = makeColorScale([-2, 8], 'diverging');
     expect(scale.domain).toEqual([-8, 8]);
-    expect(scale.color(0)).toBe('rgb(247, 247, 247)');
-    expect(scale.color(-8)).toBe('rgb(33, 102, 172)');
-    expect(scale.color(100)).toBe('rgb(178, 24, 43)');
+    // d3's RdBu: light grey at the centre, blue for negative, red for positive (clamped outside the domain)
+    expect(scale.color(0)).toBe('rgb(242, 239, 238)');
+    expect(scale.color(-8)).toBe('rgb(5, 48, 97)');
+    expect(scale.color(100)).toBe('rgb(103, 0, 31)');
   });
 
   it('colours missing and non-finite values as missing', () => {
@@ -30,7 +31,7 @@ describe('makeColorScale', () => {
   });
 
   it('gives a constant domain the middle colour instead of NaN', () => {
-    expect(makeColorScale([3, 3]).color(3)).toBe('rgb(33, 144, 141)');
+    expect(makeColorScale([3, 3]).color(3)).toBe('rgb(33, 145, 140)');
   });
 });
 
@@ -52,12 +53,14 @@ describe('niceTicks', () => {
   });
 });
 
-describe('interpolateStops', () => {
-  it('interpolates linearly between neighbouring stops and clamps', () => {
-    const stops = [[0, 0, 0], [200, 100, 0]] as const;
-    expect(interpolateStops(stops, 0.5)).toBe('rgb(100, 50, 0)');
-    expect(interpolateStops(stops, 2)).toBe('rgb(200, 100, 0)');
-    expect(interpolateStops(stops, -1)).toBe('rgb(0, 0, 0)');
+describe('ramp', () => {
+  it('clamps t to [0, 1] and writes every colour as rgb(r, g, b)', () => {
+    const linear = ramp((t) => `rgb(${200 * t}, ${100 * t}, 0)`);
+    expect(linear(0.5)).toBe('rgb(100, 50, 0)');
+    expect(linear(2)).toBe('rgb(200, 100, 0)');
+    expect(linear(-1)).toBe('rgb(0, 0, 0)');
+    expect(linear(Number.NaN)).toBe('rgb(0, 0, 0)');
+    expect(ramp(() => '#440154')(0)).toBe('rgb(68, 1, 84)');
   });
 });
 

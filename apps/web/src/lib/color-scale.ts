@@ -1,8 +1,10 @@
 /**
- * Colour scales for the SVG heatmap: value → CSS colour, plus legend ticks.
- * Sequential scales use viridis (perceptually uniform, readable in both themes and by most colour-blind
- * readers); diverging scales (deltas, e.g. against a baseline) use a blue–white–red ramp centred on 0.
+ * Colour scales for the SVG heatmap: value → CSS colour, plus legend ticks. The ramps are d3-scale-chromatic's:
+ * sequential scales use viridis (perceptually uniform, readable in both themes and by most colour-blind
+ * readers); diverging scales (deltas, e.g. against a baseline) use ColorBrewer's RdBu centred on 0.
  */
+import { rgb } from 'd3-color';
+import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 
 export type ScaleKind = 'sequential' | 'diverging';
 
@@ -14,32 +16,19 @@ export interface ColorScale {
   color(value: number | null | undefined): string;
 }
 
-type Rgb = readonly [number, number, number];
-
-/** Viridis at nine evenly spaced stops (matplotlib's `viridis`, 0 → 1). */
-const VIRIDIS: readonly Rgb[] = [
-  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
-];
-
-/** Blue → near-white → red (ColorBrewer RdBu, reversed so positive is red). */
-const DIVERGING: readonly Rgb[] = [
-  [33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247],
-  [253, 219, 199], [239, 138, 98], [178, 24, 43],
-];
-
 export const MISSING_COLOR = 'var(--heatmap-missing)';
 
-/** Linear interpolation in a list of RGB stops at t ∈ [0, 1] (clamped). */
-export function interpolateStops(stops: readonly Rgb[], t: number): string {
-  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
-  const position = clamped * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(position));
-  const f = position - i;
-  const [a, b] = [stops[i], stops[i + 1]];
-  const channel = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
-  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
+/** A colour ramp over t ∈ [0, 1] (clamped; non-finite t reads as 0) as an `rgb(r, g, b)` string. */
+export type Ramp = (t: number) => string;
+
+/** Wraps a d3 interpolator: clamps t and writes the colour in one format, `rgb(r, g, b)`. */
+export function ramp(interpolate: (t: number) => string): Ramp {
+  return (t) => rgb(interpolate(Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)))).formatRgb();
 }
+
+const SEQUENTIAL = ramp(interpolateViridis);
+/** RdBu reversed, so positive deltas are red and negative ones blue. */
+const DIVERGING = ramp((t) => interpolateRdBu(1 - t));
 
 /** Finite extent of a list of values, or [0, 1] when there is none. */
 export function extent(values: Iterable<number | null | undefined>): [number, number] {
@@ -59,13 +48,13 @@ export function makeColorScale(values: Iterable<number | null | undefined>, kind
   const bound = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
   const domain: [number, number] = kind === 'diverging' ? [-bound, bound] : [lo, hi];
   const span = domain[1] - domain[0];
-  const stops = kind === 'diverging' ? DIVERGING : VIRIDIS;
+  const colorAt = kind === 'diverging' ? DIVERGING : SEQUENTIAL;
   return Object.freeze({
     kind,
     domain,
     color(value: number | null | undefined) {
       if (value === null || value === undefined || !Number.isFinite(value)) return MISSING_COLOR;
-      return interpolateStops(stops, span === 0 ? 0.5 : (value - domain[0]) / span);
+      return colorAt(span === 0 ? 0.5 : (value - domain[0]) / span);
     },
   });
 }

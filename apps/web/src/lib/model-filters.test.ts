@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelView, toModelFilter, toModelOrder, toPageWindow } from './model-filters';
-import { hrefWith } from './search-params';
+import { modelViewHref, parseModelView, toModelFilter, toModelOrder, toPageWindow } from './model-filters';
 
 describe('parseModelView', () => {
   it('defaults to newest first, 50 a page, no filter', () => {
@@ -41,12 +40,18 @@ describe('toModelFilter', () => {
   });
 });
 
-describe('hrefWith', () => {
-  it('replaces, removes and joins keys, keeping the rest', () => {
-    expect(hrefWith('/', { arch: 'resnet18', after: 'abc', sort: 'name' }, { after: null, dir: 'asc', dataset: ['a', 'b'] })).toBe(
-      '/?arch=resnet18&sort=name&dir=asc&dataset=a%2Cb',
-    );
-    expect(hrefWith('/jobs', {}, { x: '' })).toBe('/jobs');
+describe('modelViewHref', () => {
+  it('replaces, removes and joins keys, keeping the rest and leaving defaults out', () => {
+    const view = parseModelView({ arch: 'resnet18', after: 'abc', sort: 'name', dir: 'desc', first: '50' });
+    expect(modelViewHref(view, { after: null, dir: 'asc', datasets: ['a', 'b'] })).toBe('/?arch=resnet18&dataset=a,b&sort=name&dir=asc');
+    expect(modelViewHref(parseModelView({}))).toBe('/');
+  });
+
+  it('writes a view that reads back as the same view (a shared URL opens the same table)', () => {
+    const view = parseModelView({ q: 'seed', status: 'failed,running', tag: 'paper,v2', tags: 'all', accmin: '0.2', match: 'any', first: '20', before: 'B' });
+    const href = modelViewHref(view);
+    expect(href).toBe('/?q=seed&status=FAILED,RUNNING&tag=paper,v2&tags=all&accmin=0.2&match=any&first=20&before=B');
+    expect(parseModelView(new URL(href, 'http://x').searchParams)).toEqual(view);
   });
 });
 

@@ -7,10 +7,11 @@
  * dataset|layers|classes|status), `dir` (asc|desc), `first` (page size), and the page's position: `after`
  * (a cursor; the page starts after it) or `before` (the page ends before it).
  */
-import { listParam, param, type SearchParams } from './search-params';
+import { createLoader, createSerializer, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import type { FitRunStatus, ModelFilter, ModelOrder } from '@/gql/graphql';
+import { parseAsBoundedInt, parseAsCommaList, parseAsFraction, parseAsTrimmed, parseAsUpperEnumList, type SearchParams } from './url-parsers';
 
-export const FIT_RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
-export type FitRunStatus = (typeof FIT_RUN_STATUSES)[number];
+export const FIT_RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const satisfies readonly FitRunStatus[];
 
 export const SORT_FIELDS = {
   name: 'NAME',
@@ -21,71 +22,57 @@ export const SORT_FIELDS = {
   layers: 'LAYER_COUNT',
   classes: 'CLASS_COUNT',
   status: 'STATUS',
-} as const;
+} as const satisfies Record<string, ModelOrder['field']>;
 export type SortKey = keyof typeof SORT_FIELDS;
 
-export interface ModelView {
-  readonly q: string;
-  readonly architectures: readonly string[];
-  readonly datasets: readonly string[];
-  readonly statuses: readonly FitRunStatus[];
-  readonly tags: readonly string[];
-  readonly tagMode: 'all' | 'any';
+/** The view's parsers (nuqs): unknown values fall back to the defaults rather than failing. */
+export const modelViewParsers = {
+  q: parseAsTrimmed.withDefault(''),
+  architectures: parseAsCommaList,
+  datasets: parseAsCommaList,
+  statuses: parseAsUpperEnumList<FitRunStatus>(FIT_RUN_STATUSES),
+  tags: parseAsCommaList,
+  tagMode: parseAsStringLiteral(['all', 'any'] as const).withDefault('any'),
   /** Accuracy bounds in [0, 1], inclusive; null when not set. */
-  readonly accuracyMin: number | null;
-  readonly accuracyMax: number | null;
-  readonly match: 'all' | 'any';
-  readonly sort: SortKey;
-  readonly dir: 'asc' | 'desc';
-  readonly first: number;
-  /** Where the page lies: after this cursor, or before that one (never both; `before` wins). */
-  readonly after: string | null;
-  readonly before: string | null;
+  accuracyMin: parseAsFraction,
+  accuracyMax: parseAsFraction,
+  match: parseAsStringLiteral(['all', 'any'] as const).withDefault('all'),
+  sort: parseAsStringLiteral(Object.keys(SORT_FIELDS) as SortKey[]).withDefault('created'),
+  dir: parseAsStringLiteral(['asc', 'desc'] as const).withDefault('desc'),
+  first: parseAsBoundedInt(1, 100).withDefault(50),
+  after: parseAsString,
+  before: parseAsString,
+};
+
+/** The URL key of each view field (the view's names are longer than the URL's). */
+export const modelViewUrlKeys = {
+  architectures: 'arch',
+  datasets: 'dataset',
+  statuses: 'status',
+  tags: 'tag',
+  tagMode: 'tags',
+  accuracyMin: 'accmin',
+  accuracyMax: 'accmax',
+} as const;
+
+export type ModelView = Readonly<inferParserType<typeof modelViewParsers>>;
+
+const loadModelView = createLoader(modelViewParsers, { urlKeys: modelViewUrlKeys });
+const serializeModelView = createSerializer(modelViewParsers, { urlKeys: modelViewUrlKeys });
+
+/** True when `s` is one of the API's fit-run statuses. */
+export const isFitRunStatus = (s: string): s is FitRunStatus => (FIT_RUN_STATUSES as readonly string[]).includes(s);
+
+/** Parses the view from search params. The page lies after `after` or before `before`, never both: `before` wins. */
+export function parseModelView(params: SearchParams | URLSearchParams): ModelView {
+  const view = loadModelView(params);
+  const before = view.before || null;
+  return { ...view, before, after: before ? null : view.after || null };
 }
 
-/** The API's `StringFilter` / `ModelFilter` input shapes (subset used here). */
-export interface StringFilter { eq?: string; in?: string[]; contains?: string }
-export interface ModelFilter {
-  architecture?: StringFilter;
-  dataset?: StringFilter;
-  tag?: StringFilter;
-  name?: StringFilter;
-  accuracy?: { gte?: number; lte?: number };
-  status?: FitRunStatus[];
-  and?: ModelFilter[];
-  or?: ModelFilter[];
-}
-
-const isStatus = (s: string): s is FitRunStatus => (FIT_RUN_STATUSES as readonly string[]).includes(s);
-
-/** A fraction in [0, 1] from the URL, or null when absent or not one. */
-function fraction(text: string | undefined): number | null {
-  if (text === undefined || text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : null;
-}
-
-/** Parses the view from search params; unknown values fall back to defaults rather than failing. */
-export function parseModelView(params: SearchParams): ModelView {
-  const sort = param(params, 'sort');
-  const first = Number(param(params, 'first'));
-  const before = param(params, 'before') || null;
-  return {
-    q: (param(params, 'q') ?? '').trim(),
-    architectures: listParam(params, 'arch'),
-    datasets: listParam(params, 'dataset'),
-    statuses: listParam(params, 'status').map((s) => s.toUpperCase()).filter(isStatus),
-    tags: listParam(params, 'tag'),
-    tagMode: param(params, 'tags') === 'all' ? 'all' : 'any',
-    accuracyMin: fraction(param(params, 'accmin')),
-    accuracyMax: fraction(param(params, 'accmax')),
-    match: param(params, 'match') === 'any' ? 'any' : 'all',
-    sort: sort && sort in SORT_FIELDS ? (sort as SortKey) : 'created',
-    dir: param(params, 'dir') === 'asc' ? 'asc' : 'desc',
-    first: Number.isInteger(first) && first >= 1 ? Math.min(first, 100) : 50,
-    after: before ? null : param(params, 'after') || null,
-    before,
-  };
+/** The Models page's href of `view` with `changes` applied; default values are left out of the URL. */
+export function modelViewHref(view: ModelView, changes: Partial<{ [K in keyof ModelView]: ModelView[K] | null }> = {}): string {
+  return serializeModelView('/', { ...view, ...changes });
 }
 
 /** The conditions of a view as one `ModelFilter`, or undefined when nothing is filtered. */
@@ -108,7 +95,7 @@ export function toModelFilter(view: ModelView): ModelFilter | undefined {
 }
 
 /** The API's `ModelOrder` for a view. */
-export function toModelOrder(view: ModelView): { field: (typeof SORT_FIELDS)[SortKey]; direction: 'ASC' | 'DESC' } {
+export function toModelOrder(view: ModelView): ModelOrder {
   return { field: SORT_FIELDS[view.sort], direction: view.dir === 'asc' ? 'ASC' : 'DESC' };
 }
 

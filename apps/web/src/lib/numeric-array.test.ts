@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NumericArrayError } from '@classfit/wire/numeric-array';
 import { decodeNumericArray, toMatrix } from './numeric-array';
 
 function encode(values: number[], shape: number[]) {
@@ -12,8 +13,8 @@ describe('decodeNumericArray', () => {
   });
 
   it('rejects another dtype or a size that does not match the shape', () => {
-    expect(() => decodeNumericArray({ ...encode([1], [1]), dtype: 'float64' })).toThrow(TypeError);
-    expect(() => decodeNumericArray(encode([1, 2], [3]))).toThrow(/needs 12 bytes/);
+    expect(() => decodeNumericArray({ ...encode([1], [1]), dtype: 'float64' })).toThrow(NumericArrayError);
+    expect(() => decodeNumericArray(encode([1, 2], [3]))).toThrow(/float32 needs 12$/);
   });
 });
 

@@ -1,4 +1,5 @@
 /** The per-class statistics the dashboard can show, their URL names and their API enum values. */
+import type { ClassStatistic } from '@/gql/graphql';
 
 export const STATISTICS = {
   'mean-log-density': { api: 'MEAN_LOG_DENSITY', label: 'Mean log-density', unit: 'nats', scale: 'sequential' },
@@ -7,7 +8,10 @@ export const STATISTICS = {
   'sd-log-density': { api: 'SD_LOG_DENSITY', label: 'S.d. of log-density', unit: 'nats', scale: 'sequential' },
   'mean-distance': { api: 'MEAN_DISTANCE', label: 'Mean intra-class distance', unit: '', scale: 'sequential' },
   'cluster-count': { api: 'CLUSTER_COUNT', label: 'Mean cluster count', unit: '', scale: 'sequential' },
-} as const;
+  'chain-sd-log-density': { api: 'MEAN_LOG_DENSITY_CHAIN_SD', label: 'Between-chain s.d. of mean log-density', unit: 'nats', scale: 'sequential' },
+  'chain-sd-relative-entropy': { api: 'RELATIVE_ENTROPY_CHAIN_SD', label: 'Between-chain s.d. of relative entropy', unit: 'nats', scale: 'sequential' },
+  'held-out-gap': { api: 'HELD_OUT_GAP', label: 'Held-out gap (in-sample − held-out mean log-density)', unit: 'nats', scale: 'sequential' },
+} as const satisfies Record<string, { api: ClassStatistic; label: string; unit: string; scale: string }>;
 
 export type StatisticKey = keyof typeof STATISTICS;
 export type ApiStatistic = (typeof STATISTICS)[StatisticKey]['api'];

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRef, type ReactNode } from 'react';
-import { toCsv, type CsvValue } from '@/lib/csv';
+import { toCsv } from '@classfit/wire/csv';
 import { downloadBlob, serializeSvg, svgToPng } from './export';
+import { MethodLink } from './method-link';
 
 export interface ChartFrameProps {
   /** Heading of the chart. */
@@ -15,13 +16,15 @@ export interface ChartFrameProps {
   rows: readonly object[];
   /** Extra controls shown beside the export buttons (e.g. a statistic switch). */
   actions?: ReactNode;
+  /** Section of docs/method.md that defines what is plotted, e.g. `H.1` (linked beside the subtitle). */
+  method?: string;
   /** Note under the chart, e.g. how many points were drawn of how many. */
   footer?: ReactNode;
   children: ReactNode;
 }
 
 /** A card holding one chart, with CSV / SVG / PNG export of exactly what it shows. */
-export function ChartFrame({ title, subtitle, name, rows, actions, footer, children }: ChartFrameProps) {
+export function ChartFrame({ title, subtitle, name, rows, method, actions, footer, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
   const file = name.replace(/[^\w.-]+/g, '-');
 
@@ -30,7 +33,7 @@ export function ChartFrame({ title, subtitle, name, rows, actions, footer, child
     return body.current?.querySelector<SVGSVGElement>('svg[data-export], .recharts-wrapper > svg.recharts-surface') ?? null;
   }
   async function exportAs(kind: 'csv' | 'svg' | 'png') {
-    if (kind === 'csv') return downloadBlob(new Blob([toCsv(rows as readonly Record<string, CsvValue>[])], { type: 'text/csv' }), `${file}.csv`);
+    if (kind === 'csv') return downloadBlob(new Blob([toCsv(rows as readonly Record<string, unknown>[])], { type: 'text/csv' }), `${file}.csv`);
     const svg = chartSvg();
     if (!svg) return;
     const document = serializeSvg(svg);
@@ -43,7 +46,11 @@ export function ChartFrame({ title, subtitle, name, rows, actions, footer, child
       <div className="chart-head">
         <div>
           <h3>{title}</h3>
-          {subtitle ? <p className="muted chart-subtitle">{subtitle}</p> : null}
+          {subtitle || method ? (
+            <p className="muted chart-subtitle">
+              {subtitle} {method ? <MethodLink section={method} /> : null}
+            </p>
+          ) : null}
         </div>
         <div className="row chart-actions">
           {actions}

@@ -18,7 +18,8 @@ export function EntropyDistanceChart({ rows, name }: { rows: EntropyPoint[]; nam
   return (
     <ChartFrame
       title="Relative entropy vs mean distance (Fig. 2)"
-      subtitle="High-density classes are not more compact, but their densities are far less Gaussian."
+      subtitle="Per class: relative entropy (how far its density is from a Gaussian with the same per-axis scale) against the mean distance between its examples, coloured by group."
+      method="E"
       name={name}
       rows={rows}
     >

@@ -8,12 +8,14 @@ import { Heatmap, type HeatmapProps } from './heatmap';
 export interface HeatmapCardProps extends HeatmapProps {
   title: string;
   subtitle?: ReactNode;
+  /** Section of docs/method.md defining the plotted quantity. */
+  method?: string;
   name: string;
   actions?: ReactNode;
   footer?: ReactNode;
 }
 
-export function HeatmapCard({ title, subtitle, name, actions, footer, ...heatmap }: HeatmapCardProps) {
+export function HeatmapCard({ title, subtitle, method, name, actions, footer, ...heatmap }: HeatmapCardProps) {
   const categoryName = new Map((heatmap.categories ?? []).map((c) => [c.value, c.label]));
   const rows = heatmap.values.flatMap((row, r) =>
     row.map((value, c) => ({
@@ -23,7 +25,7 @@ export function HeatmapCard({ title, subtitle, name, actions, footer, ...heatmap
     })),
   );
   return (
-    <ChartFrame title={title} subtitle={subtitle} name={name} rows={rows} actions={actions} footer={footer}>
+    <ChartFrame title={title} subtitle={subtitle} method={method} name={name} rows={rows} actions={actions} footer={footer}>
       <Heatmap {...heatmap} />
     </ChartFrame>
   );

@@ -15,6 +15,8 @@ export type SubsetRow = { layer: string; current?: boolean } & Record<string, nu
 export interface SubsetByLayerChartProps {
   title: string;
   subtitle?: ReactNode;
+  /** Section of docs/method.md defining the plotted quantity. */
+  method?: string;
   name: string;
   rows: SubsetRow[];
   subsets: readonly string[];
@@ -25,7 +27,7 @@ export interface SubsetByLayerChartProps {
 
 const SUBSET_COLORS: Record<string, string> = { least: 'var(--chart-3)', random: 'var(--chart-1)', most: 'var(--chart-2)', all: 'var(--chart-4)' };
 
-export function SubsetByLayerChart({ title, subtitle, name, rows, subsets, yLabel, kind, domain }: SubsetByLayerChartProps) {
+export function SubsetByLayerChart({ title, subtitle, method, name, rows, subsets, yLabel, kind, domain }: SubsetByLayerChartProps) {
   const color = (s: string, i: number) => SUBSET_COLORS[s] ?? SERIES_COLORS[i % SERIES_COLORS.length];
   const common = {
     data: rows,
@@ -43,7 +45,7 @@ export function SubsetByLayerChart({ title, subtitle, name, rows, subsets, yLabe
     </>
   );
   return (
-    <ChartFrame title={title} subtitle={subtitle} name={name} rows={rows}>
+    <ChartFrame title={title} subtitle={subtitle} method={method} name={name} rows={rows}>
       {kind === 'line' ? (
         <LineChart {...common}>
           {axes}

@@ -30,7 +30,7 @@ export function TraceChart({ title, name, chains, yLabel, burnIn }: { title: str
   const drawn = chains.reduce((n, c) => n + c.x.length, 0);
   const total = chains.reduce((n, c) => n + c.totalPoints, 0);
   return (
-    <ChartFrame title={title} name={name} rows={rows} footer={drawn < total ? `${drawn} of ${total} points drawn (min/max per bucket, chosen by the API)` : `${total} points`}>
+    <ChartFrame title={title} method="C" name={name} rows={rows} footer={drawn < total ? `${drawn} of ${total} points drawn (min/max per bucket, chosen by the API)` : `${total} points`}>
       <LineChart data={rows} responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="sweep" type="number" domain={['dataMin', 'dataMax']} {...axisProps} label={{ value: burnIn ? `sweep (burn-in ${burnIn})` : 'sweep', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }} />

@@ -3,7 +3,7 @@
  * memorization score and own-class log-density.
  */
 import type { ExampleRow } from '@/lib/api/class';
-import { THUMBNAIL_SIZE } from '@/lib/api/class';
+import { THUMBNAIL_SIZE } from '@/lib/thumbnail-size';
 import { formatNumber } from '@/lib/format';
 
 export function ExampleGrid({ rows, className }: { rows: ExampleRow[]; className: string }) {

@@ -1,12 +1,14 @@
 import type { ModelChoice } from '@/lib/api/compare';
 
 /** A plain GET form choosing the models to compare and the baseline; it works without JavaScript. */
-export function ModelPicker({ choices, selected, baseline, statistic }: { choices: ModelChoice[]; selected: readonly string[]; baseline: string | undefined; statistic: string }) {
+export function ModelPicker({ choices, selected, baseline, statistic, runs }: { choices: ModelChoice[]; selected: readonly string[]; baseline: string | undefined; statistic: string; runs: readonly string[] }) {
   const byArchitecture = new Map<string, ModelChoice[]>();
   for (const m of choices) byArchitecture.set(m.architecture.name, [...(byArchitecture.get(m.architecture.name) ?? []), m]);
   return (
     <form action="/compare" method="get" className="card stack" aria-label="Choose models to compare" data-testid="compare-picker">
       <input type="hidden" name="stat" value={statistic} />
+      {/* The picked runs stay; those of models no longer compared are dropped by the page. */}
+      {runs.length ? <input type="hidden" name="runs" value={runs.join(',')} /> : null}
       <h3>Choose two or more models</h3>
       <div className="picker-grid">
         {[...byArchitecture].map(([architecture, models]) => (

@@ -7,7 +7,7 @@
  */
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
-import { FIT_RUN_STATUSES, type ModelView } from '@/lib/model-filters';
+import { FIT_RUN_STATUSES, modelViewHref, parseModelView, type ModelView } from '@/lib/model-filters';
 
 export interface ModelFiltersFormProps {
   view: ModelView;
@@ -16,18 +16,11 @@ export interface ModelFiltersFormProps {
   tags: readonly { name: string; modelCount: number }[];
 }
 
-const DEFAULTS: Record<string, string> = { tags: 'any', match: 'all', sort: 'created', dir: 'desc', first: '50' };
-
-/** The query string of a filter form: lists joined by commas, empty and default values left out. */
-function queryOf(form: HTMLFormElement): string {
-  const data = new FormData(form);
-  const out = new URLSearchParams();
-  for (const key of new Set(data.keys())) {
-    const values = data.getAll(key).map(String).map((v) => v.trim()).filter(Boolean);
-    const value = values.join(',');
-    if (value && DEFAULTS[key] !== value) out.set(key, value);
-  }
-  return out.toString();
+/** The href of a filter form's view: parsed and written back by the view's nuqs parsers, so lists are joined by commas and default values left out; a new filter starts from the first page. */
+function hrefOf(form: HTMLFormElement): string {
+  const data = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) data.append(key, String(value));
+  return modelViewHref(parseModelView(data), { after: null, before: null });
 }
 
 export function ModelFiltersForm({ view, architectures, datasets, tags }: ModelFiltersFormProps) {
@@ -35,8 +28,7 @@ export function ModelFiltersForm({ view, architectures, datasets, tags }: ModelF
   const tagOptions = [...tags, ...view.tags.filter((t) => !tags.some((o) => o.name === t)).map((name) => ({ name, modelCount: 0 }))];
   const router = useRouter();
   function apply(form: HTMLFormElement) {
-    const query = queryOf(form);
-    router.push(query ? `/?${query}` : '/', { scroll: false });
+    router.push(hrefOf(form), { scroll: false });
   }
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * The Models table: rows windowed (only those in view are in the DOM), further pages loaded through the
+ * The Models table: rows windowed by @tanstack/react-virtual (only those in view are in the DOM), further pages loaded through the
  * API's cursor as you scroll or press "Load more", links to the previous and next page (a cursor in the URL),
  * and keyboard navigation (↑ ↓ PgUp PgDn Home End, Enter opens the model).
  */
@@ -9,9 +9,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { loadMoreModels } from '@/actions/load-models';
+import { SpacerRow, useRowWindow } from '@/components/ui/virtual-rows';
 import type { ModelPage, ModelRow } from '@/lib/api/models';
 import { formatPercent } from '@/lib/format';
-import { hrefWith, type SearchParams } from '@/lib/search-params';
+import { modelViewHref, type ModelView } from '@/lib/model-filters';
 
 const ROW_HEIGHT = 38;
 const VIEW_ROWS = 14;
@@ -29,52 +30,44 @@ export interface SortHeader {
 
 export interface ModelsTableProps {
   initial: ModelPage;
-  params: SearchParams;
+  view: ModelView;
   headers: readonly SortHeader[];
 }
 
 const compareHref = (ids: readonly string[]) => `/compare?models=${ids.map(encodeURIComponent).join(',')}`;
 
-export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
+export function ModelsTable({ initial, view, headers }: ModelsTableProps) {
   const router = useRouter();
   const [rows, setRows] = useState<ModelRow[]>(initial.nodes);
   const [cursor, setCursor] = useState(initial.pageInfo.hasNextPage ? initial.pageInfo.endCursor : null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<string[]>([]);
   const [loading, startLoading] = useTransition();
-  const scroller = useRef<HTMLDivElement>(null);
+  const { scroller, virtualizer, items, above, below } = useRowWindow<HTMLDivElement>(rows.length, { rowHeight: ROW_HEIGHT, viewRows: VIEW_ROWS, overscan: OVERSCAN });
   const focusPending = useRef(false);
 
   function loadMore() {
     if (!cursor || loading) return;
     startLoading(async () => {
-      const page = await loadMoreModels(params, cursor);
+      const page = await loadMoreModels(modelViewHref(view).slice(2), cursor);
       setRows((previous) => [...previous, ...page.nodes]);
       setCursor(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
     });
   }
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_ROWS * ROW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
-
+  // Scrolling near the end of the loaded rows loads the next page (the window itself follows the scroll).
   function onScroll() {
     const element = scroller.current;
-    if (!element) return;
-    setScrollTop(element.scrollTop);
-    if (element.scrollTop + element.clientHeight > element.scrollHeight - 4 * ROW_HEIGHT) loadMore();
+    if (element && element.scrollTop + element.clientHeight > element.scrollHeight - 4 * ROW_HEIGHT) loadMore();
   }
 
-  // Moving the active row by keyboard may target a row outside the window: scroll it in, then focus it.
+  // Moving the active row by keyboard may target a row outside the window: it is scrolled in (onKeyDown), and
+  // focused once the window has rendered it.
   useEffect(() => {
     if (!focusPending.current) return;
-    const element = scroller.current;
-    if (!element) return;
-    const top = active * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight - ROW_HEIGHT) element.scrollTop = top - element.clientHeight + 2 * ROW_HEIGHT;
-    element.querySelector<HTMLTableRowElement>(`tr[data-index="${active}"]`)?.focus({ preventScroll: true });
+    const row = scroller.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${active}"]`);
+    if (!row) return;
+    row.focus({ preventScroll: true });
     focusPending.current = false;
   });
 
@@ -85,6 +78,7 @@ export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
       const next = Math.max(0, Math.min(rows.length - 1, active + steps[event.key]));
       if (next >= rows.length - 2) loadMore();
       focusPending.current = true;
+      virtualizer.scrollToIndex(next, { align: 'auto' });
       setActive(next);
     } else if (event.key === 'Enter' && rows[active]) {
       router.push(`/models/${encodeURIComponent(rows[active].id)}`);
@@ -135,9 +129,9 @@ export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
             </tr>
           </thead>
           <tbody onKeyDown={onKeyDown}>
-            {first > 0 ? <tr aria-hidden style={{ height: first * ROW_HEIGHT }} /> : null}
-            {visible.map((model, offset) => {
-              const index = first + offset;
+            <SpacerRow height={above} columns={headers.length + 1} />
+            {items.map(({ index }) => {
+              const model = rows[index];
               return (
                 <tr
                   key={model.id}
@@ -167,14 +161,14 @@ export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
                 </tr>
               );
             })}
-            {last < rows.length ? <tr aria-hidden style={{ height: (rows.length - last) * ROW_HEIGHT }} /> : null}
+            <SpacerRow height={below} columns={headers.length + 1} />
           </tbody>
         </table>
         {rows.length === 0 ? <p className="muted" style={{ padding: '1rem' }}>No models match these filters.</p> : null}
       </div>
       <nav className="pager" aria-label="Pages">
         {initial.pageInfo.hasPreviousPage && initial.pageInfo.startCursor ? (
-          <Link className="button" href={hrefWith('/', params, { after: null, before: initial.pageInfo.startCursor })} scroll={false} data-testid="previous-page">
+          <Link className="button" href={modelViewHref(view, { after: null, before: initial.pageInfo.startCursor })} scroll={false} data-testid="previous-page">
             ← Previous page
           </Link>
         ) : null}
@@ -184,7 +178,7 @@ export function ModelsTable({ initial, params, headers }: ModelsTableProps) {
           </button>
         ) : null}
         {cursor ? (
-          <Link className="button" href={hrefWith('/', params, { before: null, after: cursor })} scroll={false} data-testid="next-page">
+          <Link className="button" href={modelViewHref(view, { before: null, after: cursor })} scroll={false} data-testid="next-page">
             Next page →
           </Link>
         ) : null}

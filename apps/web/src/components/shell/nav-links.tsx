@@ -7,6 +7,7 @@ const links = [
   { href: '/', label: 'Models', match: (p: string) => p === '/' || p.startsWith('/models') },
   { href: '/compare', label: 'Compare', match: (p: string) => p.startsWith('/compare') },
   { href: '/jobs', label: 'Jobs', match: (p: string) => p.startsWith('/jobs') },
+  { href: '/method', label: 'Method', match: (p: string) => p.startsWith('/method') },
 ];
 
 /** The top navigation, marking the current section. */

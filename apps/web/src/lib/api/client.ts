@@ -1,9 +1,14 @@
 /**
- * The dashboard's one way to reach data: a GraphQL POST to the API from server code.
+ * The dashboard's one way to reach data: a GraphQL POST to the API from server code, with the signed-in user's
+ * token (session.ts) as `Authorization: Bearer`. An UNAUTHENTICATED answer (no token where the server needs one,
+ * or a token it refused) sends the reader to the sign-in page, which brings them back to the same view.
  * Responses are never cached (results change while jobs run). POST requests escape React's fetch memoisation,
  * so the fetchers that several sections share are wrapped in React's `cache()`: one request per render.
  */
+import { redirect } from 'next/navigation';
 import { env } from '@/env';
+import type { TypedDocumentString } from '@/gql/graphql';
+import { currentPath, sessionToken } from './session';
 
 /** A GraphQL error reported by the API, with its `extensions.code` when there is one. */
 export class ApiError extends Error {
@@ -17,34 +22,54 @@ export class ApiError extends Error {
   }
 }
 
-interface GraphQLResponse<T> {
-  data?: T | null;
+/** A GraphQL response body. */
+export interface GraphQLResponse<TResult> {
+  data?: TResult | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-/** Runs one operation; throws {@link ApiError} on any GraphQL error or a non-JSON reply. */
-export async function gql<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Runs one operation; throws {@link ApiError} on any GraphQL error or a non-JSON reply. The document comes from
+ * `graphql()` of `@/gql` (generated from the API's schema), so its result and variables are typed.
+ */
+export async function gql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  const token = await sessionToken();
+  const body = await post<TResult>(document.toString(), variables ?? {}, token);
+  const first = body.errors?.[0];
+  if (first?.extensions?.code === 'UNAUTHENTICATED') {
+    const path = await currentPath();
+    if (!path.startsWith('/sign-in')) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  if (first) throw new ApiError(first.message, first.extensions?.code, first.path);
+  if (!body.data) throw new ApiError('The classfit API answered without data.', 'BAD_RESPONSE', undefined);
+  return body.data;
+}
+
+/** One POST to the API with `token` (if any); the parsed GraphQL response, whatever its HTTP status. */
+export async function post<TResult>(query: string, variables: unknown, token: string | undefined): Promise<GraphQLResponse<TResult>> {
   let response: Response;
   try {
     response = await fetch(env.CLASSFIT_API_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: document, variables }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
       cache: 'no-store',
     });
   } catch (error) {
     throw new ApiError(`The classfit API at ${env.CLASSFIT_API_URL} is unreachable (${(error as Error).message}).`, 'UNREACHABLE', undefined);
   }
-  let body: GraphQLResponse<T>;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    return (await response.json()) as GraphQLResponse<TResult>;
   } catch {
     throw new ApiError(`The classfit API answered HTTP ${response.status} without JSON.`, 'BAD_RESPONSE', undefined);
   }
-  const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code, first.path);
-  if (!body.data) throw new ApiError(`The classfit API answered HTTP ${response.status} without data.`, 'BAD_RESPONSE', undefined);
-  return body.data;
 }
 
 /** The value of a lookup by id, or null when the API says the id names nothing (NOT_FOUND). */
@@ -56,7 +81,3 @@ export async function orNotFound<T>(lookup: Promise<T>): Promise<T | null> {
     throw error;
   }
 }
-
-/** A tagged template that only marks GraphQL documents for editors; it returns the text unchanged. */
-export const graphql = (strings: TemplateStringsArray, ...values: string[]): string =>
-  strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');

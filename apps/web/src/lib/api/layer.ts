@@ -1,158 +1,113 @@
 /** One layer's analyses: per-class fits, its split, density bins, KL matrices, and per-layer summaries of its model. */
-import type { NumericArray } from '@/lib/numeric-array';
+import { graphql } from '@/gql';
+import type {
+  DashboardClassTracesQuery,
+  DashboardLayerBinsQuery,
+  DashboardLayerClassFitsQuery,
+  DashboardLayerKlQuery,
+  DashboardLayerQuery,
+  DashboardModelLayerSummariesQuery,
+} from '@/gql/graphql';
 import { cache } from 'react';
-import { gql, graphql, orNotFound } from './client';
-import type { GroupSplitData, LayerSummary } from './model';
+import { gql, orNotFound } from './client';
 
-export interface ClassFitRow {
-  id: string;
-  label: number;
-  n: number;
-  meanLogDensity: number | null;
-  sdLogDensity: number | null;
-  relativeEntropy: number | null;
-  meanDistance: number | null;
-  group: 'LOW' | 'HIGH' | null;
-  meanClusterCount: number | null;
-  diagnostics: { rHat: number | null; chains: number; sweeps: number } | null;
-}
+export type LayerInfo = NonNullable<DashboardLayerQuery['layer']>;
+type ClassFitPage = NonNullable<DashboardLayerClassFitsQuery['layer']>['classFits'];
+export type ClassFitRow = ClassFitPage['nodes'][number];
+export type DensityBinData = NonNullable<DashboardLayerBinsQuery['layer']>['densityBins']['nodes'][number];
+export type KLMatrixData = NonNullable<DashboardLayerKlQuery['layer']>['klMatrices'][number];
+export type LayerSummaryRow = NonNullable<DashboardModelLayerSummariesQuery['model']>['layers']['nodes'][number];
+export type ClassTraces = NonNullable<DashboardClassTracesQuery['classFit']>;
 
-export interface LayerInfo extends LayerSummary {
-  model: {
-    id: string;
-    name: string;
-    architecture: { name: string };
-    dataset: { name: string; classes: { nodes: { label: number; name: string }[] } };
-    latestFitRun: { id: string; config: Record<string, unknown> } | null;
-    layers: { nodes: { id: string; name: string; index: number }[] };
-  };
-  groupSplit: GroupSplitData | null;
-}
-
-const LAYER = graphql`
-  query DashboardLayer($id: ID!) {
+const LAYER = graphql(`
+  query DashboardLayer($id: ID!, $run: ID) {
     layer(id: $id) {
       id name index relativeDepth dim reducedDim svd { components varianceFraction }
+      fitRun(fitRun: $run) { id status createdAt finishedAt config }
       model {
         id name
         architecture { name }
         dataset { name classes(first: 100) { nodes { label name } } }
         latestFitRun { id config }
         layers(first: 100) { nodes { id name index } }
+        fitRuns(first: 50) { nodes { id status createdAt config } }
       }
-      groupSplit { threshold gap lowCount highCount lowLabels highLabels }
+      groupSplit(fitRun: $run) { ...DashboardGroupSplit }
     }
   }
-`;
+`);
 
 /** The layer and its model's outline, or null when there is no such layer. */
-export const fetchLayer = cache(async (id: string): Promise<LayerInfo | null> => {
-  return (await orNotFound(gql<{ layer: LayerInfo | null }>(LAYER, { id })))?.layer ?? null;
+export const fetchLayer = cache(async (id: string, run?: string): Promise<LayerInfo | null> => {
+  return (await orNotFound(gql(LAYER, { id, run: run ?? null })))?.layer ?? null;
 });
 
-const CLASS_FITS = graphql`
-  query DashboardLayerClassFits($id: ID!, $after: String) {
+const CLASS_FITS = graphql(`
+  query DashboardLayerClassFits($id: ID!, $after: String, $run: ID) {
     layer(id: $id) {
       id
-      classFits(first: 100, after: $after, orderBy: { field: LABEL, direction: ASC }) {
+      classFits(first: 100, after: $after, orderBy: { field: LABEL, direction: ASC }, fitRun: $run) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {
           id label n meanLogDensity sdLogDensity relativeEntropy meanDistance group meanClusterCount
-          diagnostics { rHat chains sweeps }
+          diagnostics { rHat clusterCountRHat chains sweeps }
+          chainSpread { chains meanLogDensities meanLogDensitySd relativeEntropies relativeEntropySd groupAgreement }
+          heldOutDensity { count inSampleMeanLogDensity heldOutMeanLogDensity gap }
         }
       }
     }
   }
-`;
+`);
 
-interface ClassFitPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: ClassFitRow[];
-}
-
-/** Every class fit of the layer (latest run), following the connection's pages. */
-export const fetchClassFits = cache(async (id: string): Promise<ClassFitRow[]> => {
+/** Every class fit of the layer (of `run`, else the newest run that fitted it), following the connection's pages. */
+export const fetchClassFits = cache(async (id: string, run?: string): Promise<ClassFitRow[]> => {
   const rows: ClassFitRow[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const data: { layer: { classFits: ClassFitPage } | null } = await gql(CLASS_FITS, { id, after });
+    const data: DashboardLayerClassFitsQuery = await gql(CLASS_FITS, { id, after, run: run ?? null });
     if (!data.layer) return rows;
     rows.push(...data.layer.classFits.nodes);
     if (!data.layer.classFits.pageInfo.hasNextPage) break;
-    after = data.layer.classFits.pageInfo.endCursor;
+    after = data.layer.classFits.pageInfo.endCursor ?? null;
   }
   return rows;
 });
 
-export interface DensityBinData {
-  index: number;
-  count: number;
-  logDensityMean: number | null;
-  logDensitySd: number | null;
-  memorizationMean: number | null;
-  memorizationSd: number | null;
-  highDensityShare: number | null;
-  /** Certified examples in the bin (randomized smoothing); 0 when the model was not certified. */
-  certifiedCount: number;
-  meanRadius: number | null;
-  sdRadius: number | null;
-  abstainRate: number | null;
-  smoothedAccuracy: number | null;
-}
-
-const BINS = graphql`
-  query DashboardLayerBins($id: ID!) {
+const BINS = graphql(`
+  query DashboardLayerBins($id: ID!, $run: ID) {
     layer(id: $id) {
       id
-      densityBins(first: 100) {
+      densityBins(first: 100, fitRun: $run) {
         totalCount
         nodes { index count logDensityMean logDensitySd memorizationMean memorizationSd highDensityShare certifiedCount meanRadius sdRadius abstainRate smoothedAccuracy }
       }
     }
   }
-`;
+`);
 
 /** The layer's density bins (paper: 50 bins of 1,000 examples), lowest density first. */
-export const fetchDensityBins = cache(async (id: string): Promise<DensityBinData[]> => {
-  const data = await gql<{ layer: { densityBins: { nodes: DensityBinData[] } } | null }>(BINS, { id });
+export const fetchDensityBins = cache(async (id: string, run?: string): Promise<DensityBinData[]> => {
+  const data = await gql(BINS, { id, run: run ?? null });
   return data.layer?.densityBins.nodes ?? [];
 });
 
-export interface KLMatrixData {
-  subset: string;
-  labels: number[];
-  matrix: NumericArray | null;
-  mean: number | null;
-  sd: number | null;
-}
-
-const KL = graphql`
-  query DashboardLayerKL($id: ID!, $subset: String) {
+const KL = graphql(`
+  query DashboardLayerKL($id: ID!, $subset: String, $run: ID) {
     layer(id: $id) {
       id
-      klMatrices(subset: $subset) { subset labels matrix { dtype shape data } mean sd }
+      klMatrices(subset: $subset, fitRun: $run) { subset labels matrix { dtype shape data } mean sd }
     }
   }
-`;
+`);
 
 /** The layer's between-class KL matrices, of one subset or all. */
-export const fetchKLMatrices = cache(async (id: string, subset?: string): Promise<KLMatrixData[]> => {
-  const data = await gql<{ layer: { klMatrices: KLMatrixData[] } | null }>(KL, { id, subset: subset ?? null });
+export const fetchKLMatrices = cache(async (id: string, subset?: string, run?: string): Promise<KLMatrixData[]> => {
+  const data = await gql(KL, { id, subset: subset ?? null, run: run ?? null });
   return data.layer?.klMatrices ?? [];
 });
 
-export interface LayerSummaryRow {
-  id: string;
-  name: string;
-  index: number;
-  relativeDepth: number;
-  klMatrices: { subset: string; mean: number | null; sd: number | null }[];
-  generativeClassification: { subset: string; f1Mean: number; f1Sd: number | null; accuracy: number | null; exampleCount: number | null }[];
-}
-
-const SUMMARIES = graphql`
+const SUMMARIES = graphql(`
   query DashboardModelLayerSummaries($id: ID!) {
     model(id: $id) {
       id
@@ -165,39 +120,28 @@ const SUMMARIES = graphql`
       }
     }
   }
-`;
+`);
 
 /** Per layer of a model: KL summary and generative-classification F1 per subset (Figs. 4 and A.11). */
 export const fetchLayerSummaries = cache(async (modelId: string): Promise<LayerSummaryRow[]> => {
-  const data = await gql<{ model: { layers: { nodes: LayerSummaryRow[] } } | null }>(SUMMARIES, { id: modelId });
+  const data = await gql(SUMMARIES, { id: modelId });
   return data.model?.layers.nodes ?? [];
 });
 
-export interface ChainTraceData {
-  chain: number;
-  series: { totalPoints: number; x: number[]; y: number[] };
-}
-
-const TRACES = graphql`
+const TRACES = graphql(`
   query DashboardClassTraces($id: ID!, $maxPoints: Int!) {
     classFit(id: $id) {
       id label
       diagnostics {
-        rHat chains sweeps
+        rHat clusterCountRHat chains sweeps
         clusterCounts(maxPoints: $maxPoints) { chain series { totalPoints x y } }
         logLikelihoods(maxPoints: $maxPoints) { chain series { totalPoints x y } }
       }
     }
   }
-`;
-
-export interface ClassTraces {
-  id: string;
-  label: number;
-  diagnostics: { rHat: number | null; chains: number; sweeps: number; clusterCounts: ChainTraceData[]; logLikelihoods: ChainTraceData[] } | null;
-}
+`);
 
 /** A class fit's cluster-count and log-likelihood traces, downsampled by the API to `maxPoints` per chain. */
 export const fetchClassTraces = cache(async (classFitId: string, maxPoints = 400): Promise<ClassTraces | null> => {
-  return (await gql<{ classFit: ClassTraces | null }>(TRACES, { id: classFitId, maxPoints })).classFit;
+  return (await gql(TRACES, { id: classFitId, maxPoints })).classFit ?? null;
 });

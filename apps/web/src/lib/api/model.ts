@@ -1,60 +1,23 @@
 /** A model's overview: facts, its latest run, and the layer × class matrix of one statistic. */
-import type { ApiStatistic } from '@/lib/statistics';
+import { graphql } from '@/gql';
+import type { ClassStatistic, DashboardLayerSimilarityQuery, DashboardModelHeatmapQuery, DashboardModelQuery, DashboardModelSubsetsQuery } from '@/gql/graphql';
 import { cache } from 'react';
-import { gql, graphql, orNotFound } from './client';
+import { gql, orNotFound } from './client';
 
-export interface GroupSplitData {
-  threshold: number;
-  gap: number;
-  lowCount: number;
-  highCount: number;
-  lowLabels: number[];
-  highLabels: number[];
-}
+export type ModelInfo = NonNullable<DashboardModelQuery['model']>;
+export type LayerSummary = ModelInfo['layers']['nodes'][number];
+export type FitRunSummary = NonNullable<ModelInfo['latestFitRun']>;
+export type LayerSimilarityData = NonNullable<NonNullable<DashboardLayerSimilarityQuery['model']>['layerSimilarity']>;
+export type HeatmapData = NonNullable<NonNullable<DashboardModelHeatmapQuery['model']>['heatmap']>;
 
-export interface LayerSummary {
-  id: string;
-  name: string;
-  index: number;
-  relativeDepth: number;
-  dim: number;
-  reducedDim: number | null;
-  svd: { components: number; varianceFraction: number } | null;
-}
+graphql(`
+  fragment DashboardGroupSplit on GroupSplit {
+    threshold gap lowCount highCount lowLabels highLabels chains chainGaps chainsAgreeing
+    significance { passes level modesPValue gap { estimate low high } sdRatio { estimate low high } stability intervalLevel }
+  }
+`);
 
-export interface FitRunSummary {
-  id: string;
-  status: string;
-  backend: string | null;
-  seed: number | null;
-  config: Record<string, unknown>;
-  timings: Record<string, unknown> | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { fraction: number | null; phase: string | null } | null;
-}
-
-export interface ModelInfo {
-  id: string;
-  name: string;
-  seed: number | null;
-  accuracy: number | null;
-  tags: string[];
-  notes: string | null;
-  createdAt: string;
-  layerCount: number;
-  classCount: number;
-  status: string | null;
-  project: { name: string };
-  architecture: { name: string; family: string; depth: number | null };
-  dataset: { name: string; classCount: number; classes: { nodes: { label: number; name: string }[] } };
-  latestFitRun: FitRunSummary | null;
-  layers: { nodes: LayerSummary[] };
-}
-
-const MODEL = graphql`
+const MODEL = graphql(`
   query DashboardModel($id: ID!) {
     model(id: $id) {
       id name seed accuracy tags notes createdAt layerCount classCount status
@@ -63,45 +26,68 @@ const MODEL = graphql`
       dataset { name classCount classes(first: 100) { nodes { label name } } }
       latestFitRun { id status backend seed config timings error createdAt startedAt finishedAt progress { fraction phase } }
       layers(first: 100) { nodes { id name index relativeDepth dim reducedDim svd { components varianceFraction } } }
+      fitRuns(first: 50) { nodes { id status createdAt config } }
     }
   }
-`;
+`);
 
 /** The model, or null when there is none with this id. */
 export const fetchModel = cache(async (id: string): Promise<ModelInfo | null> => {
-  return (await orNotFound(gql<{ model: ModelInfo | null }>(MODEL, { id })))?.model ?? null;
+  return (await orNotFound(gql(MODEL, { id })))?.model ?? null;
 });
 
-export interface HeatmapData {
-  statistic: ApiStatistic;
-  labels: number[];
-  rows: { layer: { id: string; name: string; index: number; relativeDepth: number }; values: (number | null)[]; groupSplit: GroupSplitData | null }[];
-}
-
-const HEATMAP = graphql`
-  query DashboardModelHeatmap($id: ID!, $statistic: ClassStatistic!) {
+const HEATMAP = graphql(`
+  query DashboardModelHeatmap($id: ID!, $statistic: ClassStatistic!, $fitRun: ID) {
     model(id: $id) {
       id
-      heatmap(statistic: $statistic) {
+      heatmap(statistic: $statistic, fitRun: $fitRun) {
         statistic labels
         rows {
           layer { id name index relativeDepth }
+          fitRun { id createdAt config }
           values
-          groupSplit { threshold gap lowCount highCount lowLabels highLabels }
+          groupSplit { ...DashboardGroupSplit }
         }
       }
     }
   }
-`;
+`);
 
-/** The layer × class matrix of a statistic in the latest run; null when the model has no fits yet. */
-export const fetchHeatmap = cache(async (id: string, statistic: ApiStatistic): Promise<HeatmapData | null> => {
-  const data = await gql<{ model: { heatmap: HeatmapData | null } | null }>(HEATMAP, { id, statistic });
+/**
+ * The layer × class matrix of a statistic from the run `fitRun` (or, without one, each layer's newest run that
+ * fitted it); null when there are no fits.
+ */
+export const fetchHeatmap = cache(async (id: string, statistic: ClassStatistic, fitRun?: string | null): Promise<HeatmapData | null> => {
+  const data = await gql(HEATMAP, { id, statistic, fitRun: fitRun ?? null });
   return data.model?.heatmap ?? null;
 });
 
 /** Class names by label (the label itself when the dataset has none). */
-export function classNames(model: { dataset: { classes: { nodes: { label: number; name: string }[] } } }): (label: number) => string {
+export function classNames(model: { dataset: { classes: { nodes: readonly { label: number; name: string }[] } } }): (label: number) => string {
   const names = new Map(model.dataset.classes.nodes.map((c) => [c.label, c.name]));
   return (label) => names.get(label) ?? String(label);
 }
+
+const SUBSETS = graphql(`
+  query DashboardModelSubsets($id: ID!) {
+    model(id: $id) { id memorizationSubsets { purpose name source exampleCount classCount rule } }
+  }
+`);
+
+export type MemorizationSubsetInfo = NonNullable<DashboardModelSubsetsQuery['model']>['memorizationSubsets'][number];
+
+/** The model's stored least/most/random subsets with the rule behind each. */
+export const fetchMemorizationSubsets = cache(async (id: string): Promise<MemorizationSubsetInfo[]> => {
+  return (await gql(SUBSETS, { id })).model?.memorizationSubsets ?? [];
+});
+
+const LAYER_SIMILARITY = graphql(`
+  query DashboardLayerSimilarity($id: ID!, $fitRun: ID) {
+    model(id: $id) { id layerSimilarity(fitRun: $fitRun) { layers { id name } cka procrustes exampleCount } }
+  }
+`);
+
+/** The layer × layer CKA / Procrustes matrices of the run `fitRun` (default: the latest); null when it stored none. */
+export const fetchLayerSimilarity = cache(async (id: string, fitRun?: string | null): Promise<LayerSimilarityData | null> => {
+  return (await gql(LAYER_SIMILARITY, { id, fitRun: fitRun ?? null })).model?.layerSimilarity ?? null;
+});

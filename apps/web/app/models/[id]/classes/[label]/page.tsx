@@ -9,7 +9,8 @@ import { UrlSelect } from '@/components/ui/url-select';
 import { fetchClassExamples, fetchKlNeighbours, type KlNeighbour } from '@/lib/api/class';
 import { classNames, fetchHeatmap, fetchModel, type HeatmapData, type ModelInfo } from '@/lib/api/model';
 import { formatNumber } from '@/lib/format';
-import { param, type SearchParams } from '@/lib/search-params';
+import { classPageParams } from '@/lib/page-params';
+import type { SearchParams } from '@/lib/url-parsers';
 import { orderSubsets } from '@/lib/subset-rows';
 
 interface Props {
@@ -30,14 +31,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const { id, label: labelText } = await params;
-  const query = await searchParams;
+  const query = await classPageParams.parse(searchParams);
   const label = parseLabel(labelText);
   const model = await fetchModel(decodeURIComponent(id));
   if (!model || label === null || label >= model.dataset.classCount) notFound();
   const name = classNames(model)(label);
   const modelHref = `/models/${encodeURIComponent(model.id)}`;
   const layers = [...model.layers.nodes].sort((a, b) => a.index - b.index);
-  const klLayer = layers.find((l) => l.id === param(query, 'layer')) ?? layers.at(-1);
+  const klLayer = layers.find((l) => l.id === query.layer) ?? layers.at(-1);
   return (
     <>
       <div className="page-head">
@@ -69,10 +70,12 @@ export default async function ClassPage({ params, searchParams }: Props) {
 }
 
 async function ClassPath({ model, label, name }: { model: ModelInfo; label: number; name: string }) {
-  const [mean, sd, entropy] = await Promise.all([
+  const [mean, sd, entropy, meanChainSd, entropyChainSd] = await Promise.all([
     fetchHeatmap(model.id, 'MEAN_LOG_DENSITY'),
     fetchHeatmap(model.id, 'SD_LOG_DENSITY'),
     fetchHeatmap(model.id, 'RELATIVE_ENTROPY'),
+    fetchHeatmap(model.id, 'MEAN_LOG_DENSITY_CHAIN_SD'),
+    fetchHeatmap(model.id, 'RELATIVE_ENTROPY_CHAIN_SD'),
   ]);
   if (!mean) return <section className="card"><h3>Path through the layers</h3><p className="muted">No fitted layers yet.</p></section>;
   const column = (heatmap: HeatmapData | null, layerId: string) => {
@@ -86,6 +89,8 @@ async function ClassPath({ model, label, name }: { model: ModelInfo; label: numb
     meanLogDensity: column(mean, r.layer.id),
     sdLogDensity: column(sd, r.layer.id),
     relativeEntropy: column(entropy, r.layer.id),
+    meanLogDensityChainSd: column(meanChainSd, r.layer.id),
+    relativeEntropyChainSd: column(entropyChainSd, r.layer.id),
     group: r.groupSplit ? (r.groupSplit.highLabels.includes(label) ? 'HIGH' : r.groupSplit.lowLabels.includes(label) ? 'LOW' : null) : null,
   })) satisfies Parameters<typeof ClassPathChart>[0]['rows'];
   return (
@@ -94,14 +99,21 @@ async function ClassPath({ model, label, name }: { model: ModelInfo; label: numb
       <section className="card">
         <h3>Per layer</h3>
         <table data-testid="class-path-table">
-          <thead><tr><th>Layer</th><th className="num">Mean log p</th><th className="num">S.d.</th><th className="num">Rel. entropy</th><th>Group</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Layer</th><th className="num">Mean log p</th><th className="num" title="between-chain s.d. of the mean log-density">± chains</th><th className="num">S.d.</th>
+              <th className="num">Rel. entropy</th><th className="num" title="between-chain s.d. of the relative entropy">± chains</th><th>Group</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row, i) => (
               <tr key={row.layer}>
                 <td><Link href={`/models/${encodeURIComponent(model.id)}/layers/${encodeURIComponent(mean.rows[i].layer.id)}`}>{row.layer}</Link></td>
                 <td className="num">{formatNumber(row.meanLogDensity)}</td>
+                <td className="num" data-testid="class-chain-sd">{formatNumber(row.meanLogDensityChainSd)}</td>
                 <td className="num">{formatNumber(row.sdLogDensity)}</td>
                 <td className="num">{formatNumber(row.relativeEntropy)}</td>
+                <td className="num" data-testid="class-entropy-chain-sd">{formatNumber(row.relativeEntropyChainSd)}</td>
                 <td>{row.group ? <><span className="dot" style={{ background: row.group === 'HIGH' ? 'var(--group-high)' : 'var(--group-low)' }} /> {row.group.toLowerCase()}-density</> : '–'}</td>
               </tr>
             ))}
