@@ -1,38 +1,23 @@
 /**
- * The built dashboard for browser tests: builds apps/web when it has no production build, then runs
+ * The built dashboard for browser tests: builds apps/web when its build is not of the current sources, then runs
  * `next start` on a free port against a given API.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { dashboardBuildKey, ensureDashboardBuild, nextBin, repoRoot, storedBuildKey, webDir } from '../../../apps/api/src/cli/demo/web-build.ts';
 
-export const webDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
-const nextBin = fileURLToPath(new URL('../../../node_modules/next/dist/bin/next', import.meta.url));
-
-/** Newest modification time of the files under `dir` (ms), skipping dependencies and build output. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function isFresh(): boolean {
-  const buildId = `${webDir}.next/BUILD_ID`;
-  return existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(newestSource(`${webDir}app`), newestSource(`${webDir}src`));
-}
+export { webDir };
 
 /**
- * Runs `next build` unless apps/web/.next holds a production build newer than every source file. Test files
- * run in parallel, so a lock directory makes the others wait for one build instead of racing it.
+ * Runs `next build` unless apps/web/.next holds the build of the current sources (the demo's cache key, see
+ * apps/api/src/cli/demo/web-build.ts: the demo and these tests reuse each other's build). Test files run in
+ * parallel, so a lock directory makes the others wait for one build instead of racing it.
  */
 export async function ensureWebBuilt(): Promise<void> {
+  const isFresh = () => storedBuildKey(webDir)?.key === dashboardBuildKey({ webDir, lockfile: join(repoRoot, 'package-lock.json'), env: process.env, nodeVersion: process.version });
   if (isFresh()) return;
   const lock = join(tmpdir(), 'classfit-web-build.lock');
   for (;;) {
@@ -46,9 +31,7 @@ export async function ensureWebBuilt(): Promise<void> {
     }
   }
   try {
-    if (isFresh()) return;
-    const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+    await ensureDashboardBuild({ webDir });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

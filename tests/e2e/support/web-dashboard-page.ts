@@ -21,7 +21,7 @@ export interface DashboardPage {
 
 /** Seeds, starts the API, `next start` (polling every 500 ms) and Chromium, and opens the test page. */
 export async function openDashboardPage(): Promise<DashboardPage> {
-  const dash = await openDashboard({ models: 3, classes: CLASSES, examplesPerClass: 20 }, { pollMs: 500 });
+  const dash = await openDashboard({ models: 3, classes: CLASSES, examplesPerClass: 20, activations: true }, { pollMs: 500 });
   const page = await dash.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', acceptDownloads: true });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -4,7 +4,8 @@
  * plus one re-analysis left running so the Jobs page has live progress to show. The first model also has example
  * images (8×8 RGB) and per-example log-densities at stage 4; the others have neither.
  */
-import { writeImageNpy } from '@classfit/core/io';
+import { linearCkaMatrix, procrustesDistanceMatrix, similarityStatistics } from '@classfit/core/analysis';
+import { writeImageNpy, writeNpy } from '@classfit/core/io';
 import {
   claimRun,
   enqueueRun,
@@ -25,7 +26,9 @@ import {
   upsertGenclassResults,
   upsertGroupSplits,
   upsertKlMatrices,
+  upsertLayerSimilarities,
   upsertLayerFit,
+  upsertMemorizationSubsets,
   upsertProject,
   setExampleRobustness,
   upsertCertification,
@@ -40,6 +43,11 @@ export interface SeedSize {
   readonly classes: number;
   /** Examples per class with memorization scores (default 8). */
   readonly examplesPerClass?: number;
+  /**
+   * Real activation arrays for every layer (float32 [examples, dim]), so cross-model CKA can be computed; default a
+   * placeholder artifact (nothing else reads activations, and 20 models of 2,048-wide layers would slow the seed).
+   */
+  readonly activations?: boolean;
 }
 
 export interface SeededModel {
@@ -52,12 +60,79 @@ export interface SeededModel {
   readonly highLabels: number[][];
   /** Per stage: class mean log-densities by label. */
   readonly means: number[][];
+  /** Per stage, by label: two chains' mean log-densities (their mean is `means`), their between-chain s.d., and in how many chains the class keeps its group. */
+  readonly chains: { meanLogDensities: [number, number][]; meanLogDensitySd: number[]; relativeEntropySd: number[]; groupAgreement: number[] }[];
+  /**
+   * Per stage, by label: the class's held-out densities (in-sample and held-out mean log-density, held-out count) at
+   * stage 4 only; null below (as a run stored before held-out densities). Computed from the mean, no random draws.
+   */
+  readonly heldOut: ({ inSample: number; heldOut: number; count: number } | null)[][];
+  /** Per stage: the split's stored evidence (stages 3–4 pass, 1–2 do not, as in the paper). */
+  readonly significance: { passes: boolean; modesPValue: number; sdRatio: number; sdRatioLow: number; sdRatioHigh: number; chainsAgreeing: number }[];
   /** Whether the model has example images (pixels: `seedImagePixel`). */
   readonly hasImages: boolean;
   /** Stage-4 own-class log-density by example index (empty when not scored). */
   readonly exampleLogDensities: Map<number, number>;
   /** The stage-4 density bin holding the seeded certified examples and its statistics (null when not certified). */
   readonly certifiedBin: { bin: number; count: number; meanRadius: number; abstainRate: number } | null;
+  /**
+   * A KL subset the model stores no matrices for, because no class met its rule (its memorization subset holds
+   * 0 classes), as in the demo: the last model of a seed of several lacks `most`. Null when every subset is there.
+   */
+  readonly absentKlSubset: 'most' | null;
+  /** The seeded activations per stage ([examples, dim] row-major), when `SeedSize.activations`. */
+  readonly activations: Float32Array[] | null;
+  /** Layer × layer linear CKA and Procrustes distance (core's, of seeded representations that drift with depth), [stage][stage]. */
+  readonly similarity: { cka: number[][]; procrustes: number[][] };
+}
+
+/** Core's CKA and Procrustes of `stages` synthetic representations of 200 examples: a shared latent plus noise that grows with depth. */
+function seedSimilarity(stages: number, seed: number): { cka: number[][]; procrustes: number[][] } {
+  const random = makeRandom(seed);
+  const n = 200;
+  const dim = 8;
+  const latent = Array.from({ length: n * dim }, () => random.normal(0, 1));
+  const representations = Array.from({ length: stages }, (_, s) => ({ dim, values: Float64Array.from(latent, (v) => v + random.normal(0, 0.4 * s)) }));
+  const statistics = similarityStatistics(representations, n);
+  const cka = linearCkaMatrix(statistics).cka;
+  const procrustes = procrustesDistanceMatrix(statistics);
+  const square = (m: Float64Array) => Array.from({ length: stages }, (_, i) => Array.from(m.subarray(i * stages, (i + 1) * stages)));
+  return { cka: square(cka), procrustes: square(procrustes) };
+}
+
+/** Width of the latent every seeded model's activations are projections of. */
+const LATENT_DIM = 12;
+
+/**
+ * The latent of a dataset's examples at each stage: a generic part fading with depth and a class part growing
+ * with it, the same for every model on the dataset (so models correspond stage by stage). [stage][example × LATENT_DIM].
+ */
+function seedLatents(stages: number, labels: readonly number[], seed: number): Float64Array[] {
+  const random = makeRandom(seed);
+  const generic = Float64Array.from({ length: labels.length * LATENT_DIM }, () => random.normal(0, 1));
+  const classMeans = Array.from({ length: 1 + Math.max(...labels) }, () => Array.from({ length: LATENT_DIM }, () => random.normal(0, 2)));
+  const specific = Float64Array.from({ length: labels.length * LATENT_DIM }, () => random.normal(0, 1));
+  return Array.from({ length: stages }, (_, s) => {
+    const depth = s / Math.max(1, stages - 1);
+    return Float64Array.from(generic, (g, k) => {
+      const label = labels[Math.floor(k / LATENT_DIM)];
+      return (1 - depth) * g + depth * classMeans[label][k % LATENT_DIM] + 0.5 * Math.sin(3 * s + 1) * specific[k];
+    });
+  });
+}
+
+/** One model's stage activations: its own random linear read-out of the stage latent, ReLU'd, plus a little noise. */
+function seedActivations(latent: Float64Array, n: number, dim: number, random: ReturnType<typeof makeRandom>): Float32Array {
+  const weights = Float64Array.from({ length: LATENT_DIM * dim }, () => random.normal(0, 1 / Math.sqrt(LATENT_DIM)));
+  const out = new Float32Array(n * dim);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < dim; j++) {
+      let v = 0;
+      for (let k = 0; k < LATENT_DIM; k++) v += latent[i * LATENT_DIM + k] * weights[k * dim + j];
+      out[i * dim + j] = Math.max(0, v) + 0.05 * random.uniform();
+    }
+  }
+  return out;
 }
 
 /**
@@ -93,6 +168,7 @@ const VARIANCE = [0.996, 0.968, 0.939, 0.868];
 export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: SeedSize): Promise<DashboardSeed> {
   const random = makeRandom(20230207);
   const scoreNoise = makeRandom(7); // its own stream, so the other seeded numbers stay as they were
+  const chainNoise = makeRandom(31); // the second chain and the split evidence: their own stream, likewise
   const perClass = size.examplesPerClass ?? 8;
   const classNames = Array.from({ length: size.classes }, (_, i) => CIFAR100_CLASSES[i] ?? `class_${i}`);
   const project = await upsertProject(db, 'modes-of-class-fitting', 'Reproduction of Jamroż & Kurdziel (AAAI-23).');
@@ -129,9 +205,18 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       imagesArtifact: images ? await artifacts.put(writeImageNpy(images), 'npy') : null,
       imageShape: images ? [images.height, images.width, images.channels] : null,
     });
+    const absentKlSubset = size.models > 1 && m === size.models - 1 ? ('most' as const) : null;
+    const klSubsets = (['least', 'random', 'most'] as const).filter((subset) => subset !== absentKlSubset);
+    // Example i is of class ⌊i / perClass⌋ (as seeded below); activations from their own streams, so nothing else changes.
+    const activations = size.activations
+      ? seedLatents(STAGES, Array.from({ length: exampleCount }, (_, i) => Math.floor(i / perClass)), 4242 + datasetIndex).map((latent, s) => seedActivations(latent, exampleCount, arch.dims[s], makeRandom(5000 + 10 * m + s)))
+      : null;
+    const activationKeys = activations
+      ? await Promise.all(activations.map((data, s) => artifacts.put(writeNpy({ dtype: 'float32', shape: [exampleCount, arch.dims[s]], data }), 'npy')))
+      : null;
     const layers = await insertLayers(
       db,
-      Array.from({ length: STAGES }, (_, s) => ({ modelId: model.id, name: `stage${s + 1}`, index: s, relativeDepth: (s + 1) / STAGES, dim: arch.dims[s], exampleCount, activationsArtifact })),
+      Array.from({ length: STAGES }, (_, s) => ({ modelId: model.id, name: `stage${s + 1}`, index: s, relativeDepth: (s + 1) / STAGES, dim: arch.dims[s], exampleCount, activationsArtifact: activationKeys?.[s] ?? activationsArtifact })),
     );
     const examples = classNames.flatMap((_, label) =>
       Array.from({ length: perClass }, (_, k) => {
@@ -148,6 +233,9 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
 
     const highLabels: number[][] = [];
     const means: number[][] = [];
+    const chains: SeededModel['chains'] = [];
+    const heldOut: SeededModel['heldOut'] = [];
+    const significance: SeededModel['significance'] = [];
     const exampleLogDensities = new Map<number, number>();
     for (const layer of layers) {
       const s = layer.index;
@@ -163,12 +251,32 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       const split = largestGapSplit(classMean);
       highLabels.push(split.high.flatMap((h, label) => (h ? [label] : [])));
       means.push(classMean);
+      // Two chains per class: the pooled mean is the chains' mean, ± d apart; high-density classes agree more
+      // closely. Below stage 3 the class nearest the threshold lands in the other group in one chain.
+      const nearest = classMean.reduce((best, v, label) => (Math.abs(v - split.threshold) < Math.abs(classMean[best] - split.threshold) ? label : best), 0);
+      const layerChains: SeededModel['chains'][number] = { meanLogDensities: [], meanLogDensitySd: [], relativeEntropySd: [], groupAgreement: [] };
+      const sds: number[] = [];
+      // Stage 4: low-density classes score their held-out examples 40–60 nats below their training points, high ones a few.
+      const layerHeldOut = classMean.map((mean, label) => (s === STAGES - 1
+        ? { inSample: mean + 0.5, heldOut: mean + 0.5 - (split.high[label] ? 2 + 0.3 * label : 40 + 2 * label), count: 8 + label }
+        : null));
+      heldOut.push(layerHeldOut);
       await upsertClassFits(
         db,
         classMean.map((mean, label) => {
           const high = split.high[label];
           const sd = s < 2 ? 3 + 4 * random.uniform() : high ? 1.2 + 0.6 * random.uniform() : 15 + 12 * random.uniform();
+          sds.push(sd);
           const trace = Array.from({ length: 100 }, (_, sweep) => Math.max(1, Math.round(3 + 3 * (1 - Math.exp(-sweep / 15)) + random.normal(0, 0.8))));
+          const relativeEntropy = s < 2 ? 4 + 0.5 * mean + random.normal(0, 0.5) : 0.49 * mean + 62 + random.normal(0, 1.5);
+          const d = Math.abs(chainNoise.normal(0, high ? 0.4 : 3));
+          const e = Math.abs(chainNoise.normal(0, 0.8));
+          const agreement = s < 2 && label === nearest ? 1 : 2;
+          layerChains.meanLogDensities.push([mean + d, mean - d]);
+          layerChains.meanLogDensitySd.push(Math.SQRT2 * d);
+          layerChains.relativeEntropySd.push(Math.SQRT2 * e);
+          layerChains.groupAgreement.push(agreement);
+          const trace2 = trace.map((k) => Math.max(1, k + Math.round(chainNoise.normal(0, 0.7))));
           return {
             runId: run.id,
             layerId: layer.id,
@@ -176,25 +284,46 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
             n: perClass * 60,
             meanLogDensity: mean,
             sdLogDensity: sd,
-            relativeEntropy: s < 2 ? 4 + 0.5 * mean + random.normal(0, 0.5) : 0.49 * mean + 62 + random.normal(0, 1.5),
+            relativeEntropy,
             relativeEntropySe: 0.05,
             meanDistance: 15.4 + random.normal(0, 1.2) - 10 * (STAGES - 1 - s) / STAGES,
             group: high ? ('high' as const) : ('low' as const),
-            clusterCountTrace: trace,
-            diagnostics: { rHat: 1 + Math.abs(random.normal(0, 0.03)), logLikelihoods: trace.map((_, sweep) => -4200 + 900 * (1 - Math.exp(-sweep / 12)) + random.normal(0, 15)), alphas: trace.map(() => 0.8 + 0.4 * random.uniform()) },
+            clusterCountTrace: [trace, trace2],
+            diagnostics: ((rHat, logLikelihoods, alphas) => ({
+              rHat, clusterCountRHat: 1 + Math.abs(chainNoise.normal(0, 0.04)),
+              logLikelihoods: [logLikelihoods, logLikelihoods.map((v) => v + chainNoise.normal(0, 15))], alphas: [alphas, alphas.map(() => 0.8 + 0.4 * chainNoise.uniform())],
+            }))(1 + Math.abs(random.normal(0, 0.03)), trace.map((_, sweep) => -4200 + 900 * (1 - Math.exp(-sweep / 12)) + random.normal(0, 15)), trace.map(() => 0.8 + 0.4 * random.uniform())),
+            chainMeanLogDensities: [mean + d, mean - d],
+            chainRelativeEntropies: [relativeEntropy + e, relativeEntropy - e],
+            meanLogDensityChainSd: Math.SQRT2 * d,
+            relativeEntropyChainSd: Math.SQRT2 * e,
+            groupChainAgreement: agreement,
+            heldOutInSampleMeanLogDensity: layerHeldOut[label]?.inSample ?? null,
+            heldOutMeanLogDensity: layerHeldOut[label]?.heldOut ?? null,
+            heldOutCount: layerHeldOut[label]?.count ?? null,
             predictiveArtifact,
           };
         }),
       );
+      chains.push(layerChains);
       const highCount = highLabels[s].length;
-      await upsertGroupSplits(db, [{ runId: run.id, layerId: layer.id, threshold: split.threshold, gap: split.gap, lowCount: size.classes - highCount, highCount }]);
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+      const sdRatio = median(sds.filter((_, l) => !split.high[l])) / median(sds.filter((_, l) => split.high[l]));
+      const evidence = { passes: s >= 2, modesPValue: s >= 2 ? 0.001 + 0.002 * chainNoise.uniform() : 0.3 + 0.4 * chainNoise.uniform(), sdRatio, sdRatioLow: 0.85 * sdRatio, sdRatioHigh: 1.2 * sdRatio, chainsAgreeing: s < 2 ? 1 : 2 };
+      significance.push(evidence);
+      await upsertGroupSplits(db, [{
+        runId: run.id, layerId: layer.id, threshold: split.threshold, gap: split.gap, lowCount: size.classes - highCount, highCount,
+        modesPValue: evidence.modesPValue, criticalBandwidth: 0.4 * split.gap, modesReplicates: 1000, gapLow: 0.9 * split.gap, gapHigh: 1.05 * split.gap,
+        sdRatio, sdRatioLow: evidence.sdRatioLow, sdRatioHigh: evidence.sdRatioHigh, stability: s < 2 ? 0.62 : 0.99, bootstrapReplicates: 200, intervalLevel: 0.95,
+        chainGaps: [1.02 * split.gap, 0.97 * split.gap], chainsAgreeing: evidence.chainsAgreeing,
+      }]);
       await upsertGenclassResults(
         db,
         (['least', 'random', 'most'] as const).map((subset) => ({ runId: run.id, layerId: layer.id, subset, f1Mean: Math.min(1, F1_BY_STAGE[subset][s] + random.normal(0, 0.01)), f1Sd: 0.004 + 0.004 * random.uniform(), accuracy: F1_BY_STAGE[subset][s], exampleCount: 1000 })),
       );
       await upsertKlMatrices(
         db,
-        (['least', 'random', 'most'] as const).map((subset) => {
+        klSubsets.map((subset) => {
           const centre = KL_BY_STAGE[subset][s];
           const matrix = classNames.map((_, i) => classNames.map((_, j) => (i === j ? 0 : Math.max(0.5, centre + random.normal(0, centre * 0.06) + (split.high[i] !== split.high[j] ? 6 : 0)))));
           const off = matrix.flatMap((row, i) => row.filter((_, j) => j !== i));
@@ -229,9 +358,14 @@ export async function seedDashboard(db: Db, artifacts: ArtifactStore, size: Seed
       );
       await heartbeatRun(db, run.id, WORKER, { phase: 'fit', layer: layer.name, layerIndex: s, layerCount: STAGES, message: `finished ${layer.name}` });
     }
+    const similarity = seedSimilarity(layers.length, 7_000 + m);
+    await upsertLayerSimilarities(db, layers.flatMap((layer, i) => layers.map((other, j) => ({
+      runId: run.id, layerId: layer.id, otherLayerId: other.id, cka: similarity.cka[i][j], procrustes: similarity.procrustes[i][j], exampleCount: 200,
+    }))));
+    if (absentKlSubset) await upsertMemorizationSubsets(db, [{ modelId: model.id, purpose: 'kl', name: absentKlSubset, source: 'computed', indices: [], classLabels: [], perClass: [] }]);
     await finishRun(db, run.id, { status: 'succeeded', timings: { svdMs: 1800 + 100 * m, fitMs: 312000 + 1000 * m, analysisMs: 41000 }, progress: { phase: 'done' } });
-    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means, hasImages: images !== null, exampleLogDensities,
-      certifiedBin: m === 0 ? { bin: 0, count: SEED_CERTIFICATES.length, meanRadius: 0.5, abstainRate: 1 / 3 } : null });
+    seeded.push({ id: model.id, name, architecture: arch.name, dataset: DATASETS[datasetIndex], layerIds: layers.map((l) => l.id), highLabels, means, chains, heldOut, significance, hasImages: images !== null, exampleLogDensities,
+      certifiedBin: m === 0 ? { bin: 0, count: SEED_CERTIFICATES.length, meanRadius: 0.5, abstainRate: 1 / 3 } : null, absentKlSubset, similarity, activations });
   }
 
   // A second analysis of the first model (a different seed), mid-way through stage 2.
