@@ -12,27 +12,18 @@
  *
  *   npx tsx apps/api/bench/load.ts [--clients 50] [--seconds 30] [--models 20] [--engine pglite|postgres|both]
  *                                  [--postgres postgres://postgres@127.0.0.1:5432/test] [--out /tmp/classfit-load]
+ *                                  [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']  (node flags for serve)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createArtifactStore, createDb, type DbHandle } from '@classfit/db';
+import { createArtifactStore, createDb } from '@classfit/db';
 import { openFreshPostgres } from '@classfit/db/testing';
 import { killAll, spawnChild } from '@classfit/db/testing/processes';
-import {
-  DashboardCompareDocument,
-  DashboardLayerClassFitsDocument,
-  DashboardLayerDocument,
-  DashboardModelHeatmapDocument,
-  DashboardModelsDocument,
-} from '../../web/src/gql/graphql.ts';
-import { createIdentities } from '../src/testing/identities.ts';
-import { seedAnalysedModels } from '../src/testing/graphql-seed.ts';
-import { toGlobalId } from '../src/services/views/global-id.ts';
-import { toNumericArray } from '../src/services/views/numeric/numeric-array.ts';
 import { cpuSeconds, percentile, rss } from './measure.ts';
+import { picker, requestKinds, seedBenchStore, type Request } from './load-kinds.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +33,7 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'both' },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     out: { type: 'string', default: '/tmp/classfit-load' },
+    'server-node-options': { type: 'string', default: '' },
   },
 });
 const clients = Number(values.clients);
@@ -55,81 +47,9 @@ if (!engines) throw new Error(`--engine must be pglite, postgres or both, not ${
 const LAYERS = 4;
 const CLASSES = 100;
 const bin = fileURLToPath(new URL('../bin/classfit.mjs', import.meta.url));
+const SHAPE = { models: modelCount, layers: LAYERS, classes: CLASSES };
+const KINDS = requestKinds(SHAPE);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-
-/** What one client request is: its GraphQL document and variables, chosen from the seeded ids. */
-type Request = { query: string; variables: Record<string, unknown> };
-interface Ids {
-  readonly models: string[];
-  readonly layers: string[];
-}
-const FILTERS = [null, { tag: { eq: 'even' } }, { architecture: { in: ['resnet18'] } }, { name: { contains: 'model-01' } }];
-const STATISTICS = ['MEAN_LOG_DENSITY', 'RELATIVE_ENTROPY', 'MEAN_DISTANCE'];
-const points = { array: toNumericArray(Float32Array.from({ length: 50 * 4 }, (_, i) => ((i * 7919) % 97) / 10 - 5), [50, 4]) };
-/** The mix: kind → (weight, request). Weights follow a dashboard visit: listings and model pages most, scoring least. */
-// `check` (run on the warm-up answer) says what a full answer holds, so that an empty page is not measured as a fast one.
-const KINDS: Record<string, { weight: number; request: (ids: Ids, pick: (n: number) => number) => Request; check: (data: any) => boolean }> = {
-  models: {
-    weight: 25,
-    request: (_, pick) => ({
-      query: String(DashboardModelsDocument),
-      variables: { first: 25, after: null, last: null, before: null, filter: FILTERS[pick(FILTERS.length)], orderBy: { field: 'ACCURACY', direction: 'DESC' } },
-    }),
-    check: (data) => data.models.nodes.length === Math.min(25, modelCount),
-  },
-  heatmap: {
-    weight: 20,
-    request: (ids, pick) => ({ query: String(DashboardModelHeatmapDocument), variables: { id: ids.models[pick(ids.models.length)], statistic: STATISTICS[pick(STATISTICS.length)], fitRun: null } }),
-    check: (data) => data.model.heatmap.rows.length === LAYERS && data.model.heatmap.rows.every((r: { values: unknown[] }) => r.values.length === CLASSES),
-  },
-  layer: {
-    weight: 15,
-    request: (ids, pick) => ({ query: String(DashboardLayerDocument), variables: { id: ids.layers[pick(ids.layers.length)], run: null } }),
-    check: (data) => data.layer.groupSplit.lowCount + data.layer.groupSplit.highCount === CLASSES,
-  },
-  classFits: {
-    weight: 15,
-    request: (ids, pick) => ({ query: String(DashboardLayerClassFitsDocument), variables: { id: ids.layers[pick(ids.layers.length)], after: null, run: null } }),
-    check: (data) => data.layer.classFits.nodes.length === CLASSES,
-  },
-  compare: {
-    weight: 15,
-    request: (ids, pick) => {
-      const a = pick(ids.models.length);
-      const b = (a + 1 + pick(ids.models.length - 1)) % ids.models.length;
-      return { query: String(DashboardCompareDocument), variables: { ids: [ids.models[a], ids.models[b]], statistic: STATISTICS[pick(STATISTICS.length)], fitRuns: null } };
-    },
-    check: (data) => data.compareModels.models.length === 2 && data.compareModels.depths.length > 0,
-  },
-  logDensity: {
-    weight: 10,
-    request: (ids, pick) => ({
-      query: 'query BenchLogDensity($l: ID!, $p: PointsInput!) { logDensity(layerId: $l, points: $p) { labels logDensities { shape } } }',
-      variables: { l: ids.layers[pick(ids.layers.length)], p: points },
-    }),
-    check: (data) => data.logDensity.logDensities.shape.join('x') === `50x${CLASSES}`,
-  },
-};
-
-/** A small deterministic generator per client (so runs replay the same sequence). */
-function picker(seed: number): (n: number) => number {
-  let state = seed * 2654435761 + 1;
-  return (n) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return Math.floor((state / 2 ** 32) * n);
-  };
-}
-
-/** Seeds the store, then returns the ids the clients ask for and the viewer's token. */
-async function seed(handle: DbHandle, home: string): Promise<{ ids: Ids; token: string }> {
-  const artifacts = createArtifactStore(join(home, 'artifacts'));
-  const seeded = await seedAnalysedModels({ db: handle.db, artifacts }, modelCount, { layers: LAYERS, classes: CLASSES });
-  const { viewer } = await createIdentities(handle.db, { viewer: { login: 'bench-viewer', grants: [{ role: 'viewer' }] } });
-  return {
-    ids: { models: seeded.models.map((m) => toGlobalId('Model', m.id)), layers: [...seeded.layers.values()].flat().map((l) => toGlobalId('Layer', l.id)) },
-    token: viewer.token,
-  };
-}
 
 interface KindStats {
   count: number;
@@ -145,12 +65,13 @@ async function runEngine(engine: Engine) {
   const seedStart = performance.now();
   const pg = engine === 'postgres' ? await openFreshPostgres(values.postgres!) : null;
   const handle = pg ?? (await createDb({ dataDir: join(home, 'db') }));
-  const { ids, token } = await seed(handle, home);
+  const { ids, viewer: { token } } = await seedBenchStore(handle.db, createArtifactStore(join(home, 'artifacts')), SHAPE);
   const seedS = (performance.now() - seedStart) / 1000;
   // The embedded store is opened by one process at a time: hand it to the server.
   if (!pg) await handle.close();
   const env = { ...process.env, CLASSFIT_HOME: home, DATABASE_URL: pg?.url ?? '', CLASSFIT_BACKEND: process.env.CLASSFIT_BACKEND ?? 'wasm' };
-  const server = spawnChild(process.execPath, [bin, 'serve', '--port', '0'], { env });
+  const nodeOptions = values['server-node-options']!.split(/\s+/).filter(Boolean);
+  const server = spawnChild(process.execPath, [...nodeOptions, bin, 'serve', '--port', '0'], { env });
   try {
     const listening = await server.waitFor(/listening on http/, 120_000);
     const url = /listening on (\S+)/.exec(listening)![1];
