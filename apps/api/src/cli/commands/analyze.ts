@@ -1,6 +1,12 @@
-/** `classfit analyze`: queue a model's analysis and (unless --queue) run it here with progress on stderr. */
+/**
+ * `classfit analyze`: queue a model's analysis and (unless --queue) run it here with progress on stderr. On
+ * PostgreSQL it is queued as pg-boss layer jobs (as the GraphQL mutation does) and followed (cli/follow-layer-run.ts).
+ */
 import { getRun } from '@classfit/db';
 import { createAppContext, type AppContext } from '../../context/app-context.ts';
+import { getEnv } from '../../env.ts';
+import { queueLayerAnalysis } from '../../jobs/boss/boss-job-control.ts';
+import { openBoss, type PgBoss } from '../../jobs/boss/boss.ts';
 import { createJobRunner } from '../../jobs/job-runner.ts';
 import { defaultTasks } from '../../jobs/tasks/index.ts';
 import { analysisOptionsObject, analysisOptionsSchema, type AnalysisOptionsInput } from '../../services/analysis-options.ts';
@@ -15,6 +21,7 @@ import { SAMPLER_FLAGS } from '../sampler-flags.ts';
 import { checkFlags, flagOptions, flagUsage, optionsFromFlags, type SchemaFlag } from '../schema-flags.ts';
 import { createProgressBar } from '../progress.ts';
 import { fitStepBars } from '../../services/analysis/fit-step-bars.ts';
+import { followLayerRun } from '../follow-layer-run.ts';
 import { splitPasses } from '../../services/analysis/split-evidence.ts';
 
 /** Flags that set numeric analysis options (ranges and defaults from the schema). */
@@ -33,6 +40,11 @@ Fits per-class DP-GMMs to every selected layer and stores every analysis (class 
 largest-gap groups, relative entropy, distances, KL per memorization subset, generative
 classification, density bins). Same model + same options = the same run: re-running resumes an
 interrupted run or, with --rerun, recomputes it in place.
+
+With DATABASE_URL (PostgreSQL) the analysis is queued as one pg-boss job per layer, as the GraphQL
+mutation queues it, and followed with a progress bar while \`classfit worker\`s take the layers; if no
+worker takes one for 5 s, a worker runs in this process until the run ends (it says so), sharing
+the model with any workers that join. Ctrl-C stops following; the layers stay queued.
 
 Options:
   --model ID|NAME          the model (required)
@@ -116,8 +128,12 @@ export const command: CliCommand = {
     const options = analysisOptionsFrom(values);
     const workers = integerOption(values.workers, 'workers', 1, 256);
     const ctx = await createAppContext();
+    const url = ctx.engine === 'postgres' ? getEnv().DATABASE_URL : undefined;
+    let boss: PgBoss | undefined;
     try {
-      const { run, created } = await requestAnalysis(ctx, model, options, { rerun: values.rerun }).catch((error: unknown) => {
+      if (url) boss = await openBoss(url, { log: ctx.log });
+      const request = boss ? queueLayerAnalysis(ctx, boss, model, options, { rerun: values.rerun }) : requestAnalysis(ctx, model, options, { rerun: values.rerun });
+      const { run, created } = await request.catch((error: unknown) => {
         if (error instanceof ValidationError || error instanceof NotFoundError) throw new UsageError(error.message);
         throw error;
       });
@@ -129,6 +145,7 @@ export const command: CliCommand = {
         printResult(values.json, { run: { id: run.id, status: run.status }, created: false }, () => `run ${run.id} already succeeded for these options; pass --rerun to recompute`);
         return 0;
       }
+      if (boss) return await followLayerRun(ctx, boss, run, { created, json: values.json, workers });
       if (run.status === 'running') return followRun(ctx, run.id, run.workerId, values.json);
       if (!created && run.checkpointArtifact) process.stderr.write(`resuming run ${run.id} from its checkpoint\n`);
       const bars = fitStepBars((step, total) => createProgressBar(`fit ${step}`, total));
@@ -153,6 +170,7 @@ export const command: CliCommand = {
       }
       throw new Error(`run ${run.id} ${done.outcome}: ${(done.result as Error)?.message ?? ''}`);
     } finally {
+      await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
       await ctx.close();
     }
   },

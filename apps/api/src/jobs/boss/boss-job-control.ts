@@ -5,6 +5,7 @@
  */
 import { finishLayerJob, getModel, getRun, layerJobsOfRun, prepareLayerJobs, requestRunCancel, setLayerJobId, type FitRunRow } from '@classfit/db';
 import type { AppContext } from '../../context/app-context.ts';
+import type { AnalysisOptionsInput } from '../../services/analysis-options.ts';
 import { requestAnalysis } from '../../services/analyze-model.ts';
 import { summarizeRun } from '../../services/analyze-run-layer.ts';
 import { ConflictError, NotFoundError } from '../../services/errors.ts';
@@ -25,14 +26,29 @@ export async function dispatchLayers(app: Pick<AppContext, 'db' | 'artifacts' | 
   return pending.length;
 }
 
+/**
+ * Queues the analysis of `model` (id or name) as layer jobs: creates (or re-queues, see requestAnalysis) its run
+ * and sends every layer job it still needs; returns the run as it is now. The GraphQL mutation and
+ * `classfit analyze` on PostgreSQL both come through here.
+ */
+export async function queueLayerAnalysis(
+  app: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>,
+  boss: PgBoss,
+  model: string | number,
+  options: AnalysisOptionsInput,
+  flags: { rerun?: boolean } = {},
+): Promise<Awaited<ReturnType<typeof requestAnalysis>>> {
+  const queued = await requestAnalysis(app, model, options, { ...flags, task: LAYERS_TASK });
+  if (queued.run.status === 'queued') await dispatchLayers(app, boss, queued.run);
+  return { ...queued, run: (await getRun(app.db, queued.run.id)) ?? queued.run };
+}
+
 /** {@link JobControl} over pg-boss. */
 export function createBossJobControl(app: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, boss: PgBoss): JobControl {
   return {
     async startAnalysis(modelId, options) {
       if (!(await getModel(app.db, modelId))) throw new NotFoundError('Model', toGlobalId('Model', modelId));
-      const { run } = await requestAnalysis(app, modelId, options, { task: LAYERS_TASK });
-      if (run.status === 'queued') await dispatchLayers(app, boss, run);
-      return (await getRun(app.db, run.id)) ?? run;
+      return (await queueLayerAnalysis(app, boss, modelId, options)).run;
     },
     async cancel(runId) {
       const run = await requestRunCancel(app.db, runId);
