@@ -22,3 +22,4 @@ export * from './api-tokens.ts';
 export * from './visibility.ts';
 export * from './uploads.ts';
 export * from './fit-run-layers.ts';
+export * from './data-version.ts';

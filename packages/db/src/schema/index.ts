@@ -21,3 +21,4 @@ export * from './project-roles.ts';
 export * from './uploads.ts';
 export * from './layer-similarities.ts';
 export * from './fit-run-layers.ts';
+export * from './data-version.ts';
