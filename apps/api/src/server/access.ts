@@ -29,9 +29,12 @@ export async function decideServerAccess(app: AppContext, options: { host: strin
   return { ...decided, authenticator: createAuthenticator(app.db, decided.policy) };
 }
 
-/** The caller of an HTTP request; throws UnauthenticatedError for a bad, expired or revoked token. */
-export function callerOfRequest(access: ServerAccess, req: IncomingMessage): Promise<Caller> {
-  return access.authenticator.fromAuthorization(req.headers.authorization);
+/**
+ * The caller of an HTTP request; throws UnauthenticatedError for a bad, expired or revoked token. With the store's
+ * data version read for this request, a token verified at the same version is not looked up again.
+ */
+export function callerOfRequest(access: ServerAccess, req: IncomingMessage, version?: string): Promise<Caller> {
+  return access.authenticator.fromAuthorization(req.headers.authorization, version);
 }
 
 /** The caller of a graphql-ws connection, from `connectionParams.authorization` ("Bearer …") or `.token`. */

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { BackendInfo } from '@classfit/core/tensor';
+import { readDataVersion } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { createContextFactory } from '../graphql/context.ts';
 import type { AccessPolicy } from '../services/auth/access-policy.ts';
@@ -18,8 +19,9 @@ import { createApolloServer } from './apollo.ts';
 import { decideServerAccess } from './access.ts';
 import { applyCors } from './cors.ts';
 import { handleExport, isExportPath } from './export/export-route.ts';
-import { handleGraphQLHttp } from './graphql-http.ts';
+import { handleGraphQLHttp, type GraphQLReuse } from './graphql-http.ts';
 import { handleHealth } from './health.ts';
+import { createResponseCache } from './response-cache.ts';
 import { handleUpload, isUploadPath } from './upload-route.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 
@@ -46,6 +48,8 @@ export interface ApiServerOptions {
   readonly uploadLimits?: UploadLimits;
   /** The access policy; default decided from the users, the bind address and the engine (access-policy.ts). */
   readonly access?: AccessPolicy;
+  /** Reuse verified tokens and answers of read-only queries while the store's data version stays the same (default true). */
+  readonly reuse?: boolean;
 }
 
 /** A listening API server. */
@@ -71,10 +75,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const context = createContextFactory({ app, backend, jobs: options.jobs, progressPollMs: options.progressPollMs, logError, accessLine: access.line, importRoots });
   const schema = buildClassfitSchema();
   const corsOrigins = options.corsOrigins ?? [];
+  const reuse: GraphQLReuse | undefined = options.reuse === false ? undefined : { version: () => readDataVersion(app.db), responses: createResponseCache() };
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (applyCors(req, res, corsOrigins)) return;
-    const route = url.pathname === '/graphql' ? handleGraphQLHttp(req, res, url, apollo, context, access)
+    const route = url.pathname === '/graphql' ? handleGraphQLHttp(req, res, url, apollo, context, access, reuse)
       : url.pathname === '/healthz' ? handleHealth(res, app, backend)
       : isExportPath(url.pathname) ? handleExport(req, res, url, context, access, logError)
       : isUploadPath(url.pathname) ? handleUpload(req, res, url, app, access, options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS, logError)

@@ -1,6 +1,8 @@
 /**
- * `/graphql` over plain node:http: authenticates the caller (401 for a bad token), reads the body (size-limited,
- * JSON only), hands the request to Apollo with a fresh context for that caller, and writes Apollo's response.
+ * `/graphql` over plain node:http: reads the store's data version, authenticates the caller (401 for a bad token),
+ * reads the body (size-limited, JSON only), answers from the response cache when it kept this request at this
+ * version, else hands the request to Apollo with a fresh context for that caller, writes Apollo's response and
+ * keeps it when it may (response-cache.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -9,6 +11,14 @@ import type { Caller } from '../services/auth/caller.ts';
 import { UnauthenticatedError } from '../services/errors.ts';
 import { callerOfRequest, sendUnauthenticated, type ServerAccess } from './access.ts';
 import { LIMITS } from './limits.ts';
+import { responseCacheKey, type CachedResponse, type ResponseCache } from './response-cache.ts';
+
+/** What lets `/graphql` reuse earlier work: the store's data version and the answers kept at it. */
+export interface GraphQLReuse {
+  /** Reads the store's current data version (readDataVersion). */
+  readonly version: () => Promise<string>;
+  readonly responses: ResponseCache;
+}
 
 class HttpError extends Error {
   constructor(
@@ -45,10 +55,13 @@ export async function handleGraphQLHttp(
   apollo: ApolloServer<GraphQLContext>,
   context: (caller: Caller) => GraphQLContext,
   access: ServerAccess,
+  reuse?: GraphQLReuse,
 ): Promise<void> {
+  // Read first: whatever is read after it (the token, the answer) is at least this new.
+  const version = await reuse?.version();
   let caller: Caller;
   try {
-    caller = await callerOfRequest(access, req);
+    caller = await callerOfRequest(access, req, version);
   } catch (error) {
     if (error instanceof UnauthenticatedError) return sendUnauthenticated(res, error, 'graphql');
     throw error;
@@ -62,15 +75,38 @@ export async function handleGraphQLHttp(
     res.end(JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST' } }] }));
     return;
   }
+  const key = reuse && version !== undefined && req.method === 'POST' ? responseCacheKey(caller, body, req.headers.accept) : undefined;
+  const kept = key === undefined ? undefined : reuse!.responses.get(key, version!);
+  if (kept) return writeKept(res, kept);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
     context: async () => context(caller),
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') return void res.end(response.body.string);
+  if (response.body.kind === 'complete') {
+    if (key !== undefined && res.statusCode === 200 && answeredWithoutErrors(response.body.string)) {
+      reuse!.responses.set(key, version!, { status: res.statusCode, headers: [...response.headers], body: response.body.string });
+    }
+    return void res.end(response.body.string);
+  }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+function answeredWithoutErrors(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { errors?: unknown[]; data?: unknown };
+    return parsed.data !== undefined && parsed.data !== null && !parsed.errors?.length;
+  } catch {
+    return false;
+  }
+}
+
+function writeKept(res: ServerResponse, kept: CachedResponse): void {
+  for (const [name, value] of kept.headers) res.setHeader(name, value);
+  res.statusCode = kept.status;
+  res.end(kept.body);
 }

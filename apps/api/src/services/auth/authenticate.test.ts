@@ -1,5 +1,5 @@
 import { testEngines } from '@classfit/db/testing';
-import { upsertProject, type DbHandle } from '@classfit/db';
+import { readDataVersion, upsertProject, type DbHandle } from '@classfit/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
@@ -79,6 +79,35 @@ for (const engine of testEngines()) {
       await refused(`bearer ${ok.secret}`, /user alice is disabled/);
       await db.execute(sql`update users set disabled_at = null where login = 'alice'`);
       expect((await auth.fromToken(ok.secret)).kind).toBe('user');
+    });
+
+    it('given the data version, checks a verified token again only once the version moved (revocation, roles) or it expired', async () => {
+      const { db } = handle;
+      const auth = createAuthenticator(db, { kind: 'tokens' });
+      const { secret, token } = await createApiToken(db, { login: 'alice', name: 'kept', expiresAt: new Date(Date.now() + 60_000) });
+      const v1 = await readDataVersion(db);
+      const first = await auth.fromToken(secret, v1);
+      expect(first).toMatchObject({ kind: 'user', login: 'alice', tokenId: token.id });
+      expect(await auth.fromToken(secret, v1)).toBe(first);
+      await grantUserRole(db, { login: 'alice', role: 'admin', project: 'vision' });
+      const v2 = await readDataVersion(db);
+      expect(v2).not.toBe(v1);
+      const regranted = await auth.fromToken(secret, v2);
+      expect(regranted).not.toBe(first);
+      expect(regranted.kind === 'user' && [...regranted.projects.values()].sort()).toEqual(['admin', 'editor']);
+      await revokeToken(db, token.id);
+      await expect(auth.fromToken(secret, await readDataVersion(db))).rejects.toThrow(/was revoked/);
+      // An expired token is refused even at the version it was verified at.
+      const short = await createApiToken(db, { login: 'alice', name: 'short-kept', expiresAt: new Date(Date.now() + 60_000) });
+      const v3 = await readDataVersion(db);
+      await auth.fromToken(short.secret, v3);
+      const realNow = Date.now;
+      Date.now = () => realNow() + 120_000;
+      try {
+        await expect(auth.fromToken(short.secret, v3)).rejects.toThrow(/expired on/);
+      } finally {
+        Date.now = realNow;
+      }
     });
 
     it('validates user and token input, listing what is wrong', async () => {
