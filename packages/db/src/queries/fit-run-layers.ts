@@ -12,10 +12,12 @@ import { appendedLog } from './fit-runs.ts';
 export type FitRunLayerRow = typeof fitRunLayers.$inferSelect;
 
 /**
- * Creates the layer rows of a run (one per layer, in order) and re-queues failed or cancelled ones; returns the
- * rows that still need a job sent (queued, no job id).
+ * Creates the layer rows of a run (one per layer, in order), re-queues failed or cancelled ones, and gives every
+ * queued layer without a pg-boss job id a fresh one (one statement: concurrent callers agree on it); returns the
+ * queued rows with their job ids. Sending a job under the row's id is idempotent (pg-boss ignores an id it has), so
+ * two dispatchers of one run queue each layer once.
  */
-export async function prepareLayerJobs(db: Db, runId: number, layers: readonly string[]): Promise<FitRunLayerRow[]> {
+export async function prepareLayerJobs(db: Db, runId: number, layers: readonly string[]): Promise<(FitRunLayerRow & { jobId: string })[]> {
   if (layers.length === 0) return [];
   await db
     .insert(fitRunLayers)
@@ -25,21 +27,16 @@ export async function prepareLayerJobs(db: Db, runId: number, layers: readonly s
     .update(fitRunLayers)
     .set({ status: 'queued', jobId: null, workerId: null, error: null, finishedAt: null, attempts: 0 })
     .where(and(eq(fitRunLayers.runId, runId), inArray(fitRunLayers.status, ['failed', 'cancelled'])));
-  return db
+  await db
+    .update(fitRunLayers)
+    .set({ jobId: sql`gen_random_uuid()::text` })
+    .where(and(eq(fitRunLayers.runId, runId), eq(fitRunLayers.status, 'queued'), isNull(fitRunLayers.jobId)));
+  const queued = await db
     .select()
     .from(fitRunLayers)
-    .where(and(eq(fitRunLayers.runId, runId), eq(fitRunLayers.status, 'queued'), isNull(fitRunLayers.jobId)))
+    .where(and(eq(fitRunLayers.runId, runId), eq(fitRunLayers.status, 'queued')))
     .orderBy(asc(fitRunLayers.position));
-}
-
-/** Records the pg-boss job of a queued layer (unless another dispatcher recorded one first); true when recorded. */
-export async function setLayerJobId(db: Db, runId: number, layer: string, jobId: string): Promise<boolean> {
-  const rows = await db
-    .update(fitRunLayers)
-    .set({ jobId })
-    .where(and(eq(fitRunLayers.runId, runId), eq(fitRunLayers.layer, layer), isNull(fitRunLayers.jobId)))
-    .returning({ layer: fitRunLayers.layer });
-  return rows.length > 0;
+  return queued.filter((row): row is FitRunLayerRow & { jobId: string } => row.jobId !== null);
 }
 
 /** Every layer row of a run, in order. */

@@ -3,7 +3,7 @@
  * is not done yet; cancel ends a queued run at once (and cancels its layers' pending jobs) or flags a running one,
  * whose workers see the flag with their next heartbeat and stop.
  */
-import { finishLayerJob, getModel, getRun, layerJobsOfRun, prepareLayerJobs, requestRunCancel, setLayerJobId, type FitRunRow } from '@classfit/db';
+import { finishLayerJob, getModel, getRun, layerJobsOfRun, prepareLayerJobs, requestRunCancel, type FitRunRow } from '@classfit/db';
 import type { AppContext } from '../../context/app-context.ts';
 import type { AnalysisOptionsInput } from '../../services/analysis-options.ts';
 import { requestAnalysis } from '../../services/analyze-model.ts';
@@ -13,14 +13,16 @@ import { toGlobalId } from '../../services/views/global-id.ts';
 import type { JobControl } from '../job-control.ts';
 import { LAYER_QUEUE, LAYERS_TASK, type LayerJobData, type PgBoss } from './boss.ts';
 
-/** Sends a pg-boss job for every layer of `run` that needs one; a run whose layers are all done gets its summary. */
+/**
+ * Sends the pg-boss job of every queued layer of `run`, under the id its row holds (so a job another dispatcher sent
+ * already is not sent twice); a run whose layers are all done gets its summary.
+ */
 export async function dispatchLayers(app: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, boss: PgBoss, run: FitRunRow): Promise<number> {
   const layers = run.config.layers as string[];
   const pending = await prepareLayerJobs(app.db, run.id, layers);
   for (const row of pending) {
     const data: LayerJobData = { runId: run.id, layer: row.layer };
-    const jobId = await boss.send(LAYER_QUEUE, data as unknown as object);
-    if (jobId) await setLayerJobId(app.db, run.id, row.layer, jobId);
+    await boss.send(LAYER_QUEUE, data as unknown as object, { id: row.jobId });
   }
   if (pending.length === 0 && (await layerJobsOfRun(app.db, run.id)).every((l) => l.status === 'succeeded')) await summarizeRun(app, run);
   return pending.length;

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { findModel, getRun, layerJobsOfRun, layerSimilaritiesByRunIds, classFitsByRunIds, type FitRunRow } from '@classfit/db';
 import { openFreshPostgres } from '@classfit/db/testing';
 import { killAll, spawnChild, type TestChild } from '@classfit/db/testing/processes';
@@ -22,7 +23,7 @@ import { storedResults } from '../../testing/stored-results.ts';
 import { toGlobalId } from '../../services/views/global-id.ts';
 import { importSynthetic, writeSyntheticFiles } from '../../testing/synthetic-model.ts';
 import { createBossJobControl } from './boss-job-control.ts';
-import { openBoss, type PgBoss } from './boss.ts';
+import { LAYER_QUEUE, openBoss, type PgBoss } from './boss.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const bin = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/classfit.mjs');
@@ -74,6 +75,7 @@ describe.skipIf(!url)('pg-boss scale-out on PostgreSQL', () => {
     await importSynthetic(ctx, folder, 'shared', { layerCount: 4 });
     await importSynthetic(ctx, folder, 'doomed', { layerCount: 4 });
     await importSynthetic(ctx, folder, 'stopped', { layerCount: 4 });
+    await importSynthetic(ctx, folder, 'twice', { layerCount: 4 });
     boss = await openBoss(dbUrl, { retryDelaySeconds: 1 });
   }, 120_000);
   afterAll(async () => {
@@ -125,6 +127,24 @@ describe.skipIf(!url)('pg-boss scale-out on PostgreSQL', () => {
     survivor.signal('SIGTERM');
     expect(await survivor.exited()).toBe(0);
   }, 300_000);
+
+  it('simultaneous starts of one analysis queue each layer once', async () => {
+    // Two API processes (or analyze and the Jobs page) starting the same analysis at the same moment: one boss each.
+    const other = await openBoss(dbUrl, { retryDelaySeconds: 1 });
+    try {
+      const model = (await findModel(ctx.db, 'twice'))!;
+      // Four starts over two pg-boss instances, so some overlap however the scheduler orders them.
+      const controls = [boss, other, boss, other].map((b) => createBossJobControl(ctx, b));
+      const [a, ...others] = await Promise.all(controls.map((jobs) => jobs.startAnalysis(model.id, OPTIONS)));
+      expect(others.map((r) => r.id)).toEqual([a.id, a.id, a.id]);
+      const { rows } = (await ctx.db.execute(sql`select id::text, data->>'layer' as layer from pgboss.job where name = ${LAYER_QUEUE} and (data->>'runId')::int = ${a.id} order by data->>'layer'`)) as unknown as { rows: { id: string; layer: string }[] };
+      expect(rows.map((r) => r.layer)).toEqual(['early', 'late', 'layer2', 'layer3']);
+      expect((await layerJobsOfRun(ctx.db, a.id)).map((l) => l.jobId)).toEqual(rows.map((r) => r.id));
+      await createBossJobControl(ctx, boss).cancel(a.id);
+    } finally {
+      await other.stop({ graceful: false, wait: true, timeout: 5000 });
+    }
+  }, 60_000);
 
   it('a layer that kills its worker on every attempt ends the run failed after 3 attempts, with the reason', async () => {
     const jobs = createBossJobControl(ctx, boss);
