@@ -14,6 +14,8 @@ export type Logger = (line: string) => void;
 export interface AppContext {
   readonly db: Db;
   readonly engine: DbEngine;
+  /** For the embedded store: whether this process holds it (`owner`) or goes through the process that does. */
+  readonly storeAccess?: 'owner' | 'client';
   readonly artifacts: ArtifactStore;
   /** `$CLASSFIT_HOME`, absolute. */
   readonly home: string;
@@ -58,6 +60,7 @@ export async function createAppContext(options: AppContextOptions = {}): Promise
   return {
     db,
     engine,
+    storeAccess: access?.role,
     artifacts: createArtifactStore(options.artifactsDir ?? (options.home === undefined ? env!.CLASSFIT_ARTIFACTS : join(home, 'artifacts'))),
     home,
     backendPreference: options.backend ?? env!.CLASSFIT_BACKEND,

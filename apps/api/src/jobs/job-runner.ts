@@ -5,13 +5,12 @@
  * and records the outcome. On start it re-queues jobs whose worker died, so they resume from
  * their checkpoints. `classfit worker` and the API server run this same code.
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { FitRunRow, RunProgress } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { CancelledError } from '../services/errors.ts';
 import { createProgressLog } from './progress-log.ts';
 import { fitRunsQueue, type JobQueue } from './queue.ts';
+import { newWorkerId } from './worker-id.ts';
 
 /** What a task receives besides the context and its run. */
 export interface TaskHooks {
@@ -63,7 +62,7 @@ export interface JobRunner {
 /** Creates a job runner on `ctx` (the fit_runs queue by default). */
 export function createJobRunner(ctx: AppContext, options: JobRunnerOptions): JobRunner {
   const queue = options.queue ?? fitRunsQueue(ctx.db);
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = options.workerId ?? newWorkerId();
   let stopping = false;
   let current: AbortController | undefined;
   let loop: Promise<void> | undefined;

@@ -54,16 +54,24 @@ export function ownStartTime(): string | undefined {
 
 /** Whether the process a lock names is still the one that took it. Locks from another host are presumed alive. */
 export function isHolderAlive(info: StoreLockInfo): boolean {
-  if (info.host !== hostname()) return true;
+  return isProcessAlive(info.pid, info.host, info.startTime);
+}
+
+/**
+ * Whether process `pid` on `host` runs (and, given its start time, is the same process rather than a reused pid).
+ * A process on another host is presumed alive.
+ */
+export function isProcessAlive(pid: number, host: string = hostname(), startTime?: string): boolean {
+  if (host !== hostname()) return true;
   try {
-    process.kill(info.pid, 0);
+    process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
-  const stat = procStat(info.pid);
+  const stat = procStat(pid);
   if (!stat) return existsSync('/proc/self/stat') ? false : true;
   if (stat.state === 'Z' || stat.state === 'X') return false;
-  return info.startTime === undefined || info.startTime === stat.startTime;
+  return startTime === undefined || startTime === stat.startTime;
 }
 
 /** Reads a lock file; undefined when it is absent, `'unreadable'` while it is being written (or is garbage). */

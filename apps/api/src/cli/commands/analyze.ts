@@ -2,12 +2,13 @@
  * `classfit analyze`: queue a model's analysis and (unless --queue) run it here with progress on stderr. On
  * PostgreSQL it is queued as pg-boss layer jobs (as the GraphQL mutation does) and followed (cli/follow-layer-run.ts).
  */
-import { getRun } from '@classfit/db';
+import { getRun, requeueStaleRuns, type FitRunRow } from '@classfit/db';
 import { createAppContext, type AppContext } from '../../context/app-context.ts';
 import { getEnv } from '../../env.ts';
 import { queueLayerAnalysis } from '../../jobs/boss/boss-job-control.ts';
 import { openBoss, type PgBoss } from '../../jobs/boss/boss.ts';
 import { createJobRunner } from '../../jobs/job-runner.ts';
+import { workerProcessGone } from '../../jobs/worker-id.ts';
 import { defaultTasks } from '../../jobs/tasks/index.ts';
 import { analysisOptionsObject, analysisOptionsSchema, type AnalysisOptionsInput } from '../../services/analysis-options.ts';
 import { requestAnalysis, type AnalysisSummary } from '../../services/analyze-model.ts';
@@ -116,6 +117,20 @@ async function followRun(ctx: AppContext, runId: number, workerId: string | null
   }
 }
 
+/**
+ * A `running` run found by the process that holds the embedded store: its worker reached the store through an
+ * earlier holder (or was one), so if that worker's process is gone it died with it and nobody will finish the run.
+ * Re-queues it (resuming from its checkpoint) and returns it; undefined when its worker may still be at work.
+ */
+async function requeueOrphanedRun(ctx: AppContext, run: FitRunRow): Promise<FitRunRow | undefined> {
+  if (ctx.storeAccess !== 'owner' || !run.workerId || !workerProcessGone(run.workerId)) return undefined;
+  const requeued = (await requeueStaleRuns(ctx.db, { staleMs: getEnv().CLASSFIT_JOB_STALE_SECONDS * 1000, workerId: run.workerId })).find((r) => r.id === run.id);
+  if (!requeued) return undefined;
+  if (requeued.status === 'failed') throw new Error(`run ${run.id} failed: ${requeued.error}; classfit analyze again re-queues it`);
+  process.stderr.write(`run ${run.id} was held by worker ${run.workerId}, whose process is gone (it ended with the previous holder of the store); re-queued it to run here\n`);
+  return requeued;
+}
+
 export const command: CliCommand = {
   usage,
   async run(argv) {
@@ -133,10 +148,12 @@ export const command: CliCommand = {
     try {
       if (url) boss = await openBoss(url, { log: ctx.log });
       const request = boss ? queueLayerAnalysis(ctx, boss, model, options, { rerun: values.rerun }) : requestAnalysis(ctx, model, options, { rerun: values.rerun });
-      const { run, created } = await request.catch((error: unknown) => {
+      const requested = await request.catch((error: unknown) => {
         if (error instanceof ValidationError || error instanceof NotFoundError) throw new UsageError(error.message);
         throw error;
       });
+      const { created } = requested;
+      let { run } = requested;
       if (values.queue) {
         printResult(values.json, { run: { id: run.id, status: run.status }, created }, () => `run ${run.id} ${created ? 'queued' : `is ${run.status}`}`);
         return 0;
@@ -146,7 +163,11 @@ export const command: CliCommand = {
         return 0;
       }
       if (boss) return await followLayerRun(ctx, boss, run, { created, json: values.json, workers });
-      if (run.status === 'running') return followRun(ctx, run.id, run.workerId, values.json);
+      if (run.status === 'running') {
+        const requeued = await requeueOrphanedRun(ctx, run);
+        if (!requeued) return await followRun(ctx, run.id, run.workerId, values.json);
+        run = requeued;
+      }
       if (!created && run.checkpointArtifact) process.stderr.write(`resuming run ${run.id} from its checkpoint\n`);
       const bars = fitStepBars((step, total) => createProgressBar(`fit ${step}`, total));
       const runner = createJobRunner(ctx, { tasks: defaultTasks, workers, onProgress: (_run, p) => bars.onProgress(p) });
@@ -156,7 +177,7 @@ export const command: CliCommand = {
       if (!done) {
         const now = await getRun(ctx.db, run.id);
         // Another worker (e.g. the one inside `classfit serve`) claimed it first: follow that one.
-        if (now?.status === 'running' || now?.status === 'succeeded') return followRun(ctx, run.id, now.workerId, values.json);
+        if (now?.status === 'running' || now?.status === 'succeeded') return await followRun(ctx, run.id, now.workerId, values.json);
         throw new UsageError(`run ${run.id} could not be claimed (status ${now?.status})`);
       }
       if (done.outcome === 'succeeded') {

@@ -6,7 +6,6 @@
  * pg-boss retries it with back-off; after the cap the dead-letter handler marks the run failed with the reason.
  */
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import {
   appendRunLog, beatLayerJob, claimLayerJob, finishLayerJob, finishRun, getRun, heartbeatRun, layerJobsOfRun, releaseStaleLayerJobs,
   type RunProgress,
@@ -14,6 +13,7 @@ import {
 import type { AppContext } from '../../context/app-context.ts';
 import { analyzeRunLayer, summarizeRun } from '../../services/analyze-run-layer.ts';
 import { CancelledError } from '../../services/errors.ts';
+import { newWorkerId } from '../worker-id.ts';
 import { LAYER_DEAD_QUEUE, LAYER_QUEUE, type LayerJobData, type PgBoss } from './boss.ts';
 
 /** Options of {@link createBossWorker}. */
@@ -43,7 +43,7 @@ type Ctx = Pick<AppContext, 'db' | 'artifacts' | 'backendPreference' | 'log'>;
 /** Creates a worker on `boss` (not yet started). */
 export function createBossWorker(ctx: Ctx, boss: PgBoss, options: BossWorkerOptions): BossWorker {
   const host = hostname();
-  const workerId = `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = newWorkerId();
   const running = new Set<AbortController>();
   const inFlight = new Set<Promise<unknown>>();
   let watch: ReturnType<typeof setInterval> | undefined;
