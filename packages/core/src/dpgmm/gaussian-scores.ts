@@ -1,53 +1,61 @@
+import { defaultKernels, type KernelKind } from '../linalg/wasm/kernel-heap.ts';
+import { laneSolver, type LaneSolver } from './lane-solver.ts';
 import type { SampledGaussian } from './niw-stats.ts';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
- * The batched step of the sub-cluster sampler: out[i·K + k] = logWeights[k] + ln N(x_i | μ_k, Σ_k)
- * for every point i of `points` [n, d] and every component k. Each entry depends only on
- * (x_i, component k), so rows are independent (the loop order is the only sequential part).
- * Cost n·K·d²/2 multiply-adds: z = F(x − μ) (Σ⁻¹ = FᵀF, F lower), ln N = −(d/2) ln 2π + ½ ln|Σ⁻¹| − ½‖z‖².
- * @param out [n, K], overwritten
+ * The batched step of the sub-cluster sampler: ln N(x_i | μ, Σ) of a set of points under one
+ * Gaussian at a time, ln N = −(d/2) ln 2π − ½ ln|Σ| − ½‖L⁻¹(x − μ)‖² (Σ = L Lᵀ). The points are
+ * loaded once (`load`) into the lane layout of the collapsed sampler's triangular-solve kernel
+ * (`LaneSolver`: WebAssembly SIMD or its bit-identical TypeScript twin), then every component is
+ * one pass over all of them (`score`), n·d²/2 multiply-adds four points at a time.
+ * Each entry depends only on (x_i, component), so the result does not depend on the kernel kind.
  */
-export function gaussianLogDensityMatrix(
-  points: Float64Array,
-  n: number,
-  d: number,
-  components: readonly SampledGaussian[],
-  logWeights: ArrayLike<number>,
-  out: Float64Array,
-): Float64Array {
-  const K = components.length;
-  const y = new Float64Array(d);
-  for (let k = 0; k < K; k++) {
-    const { mean, precisionFactor: f, halfLogDetPrecision } = components[k];
-    const base = logWeights[k] - d * HALF_LOG_TWO_PI + halfLogDetPrecision;
-    for (let i = 0; i < n; i++) {
-      const row = i * d;
-      for (let j = 0; j < d; j++) y[j] = points[row + j] - mean[j];
-      let sq = 0;
-      for (let j = 0; j < d; j++) {
-        const r = j * d;
-        let z = 0;
-        for (let t = 0; t <= j; t++) z += f[r + t] * y[t];
-        sq += z * z;
-      }
-      out[i * K + k] = base - 0.5 * sq;
+export class GaussianScorer {
+  private solver: LaneSolver;
+  private capacity: number;
+  private count = 0;
+
+  constructor(readonly d: number, capacity: number, private readonly kernels: KernelKind = defaultKernels()) {
+    this.capacity = lanesFor(capacity);
+    this.solver = laneSolver(d, this.capacity, kernels, 1);
+  }
+
+  get kind(): KernelKind {
+    return this.solver.kind;
+  }
+
+  /** Loads rows `members[0..count)` of `points` [n, d] (unused lanes of the last group repeat the first row). */
+  load(points: Float64Array, members: ArrayLike<number>, count: number): void {
+    const d = this.d;
+    if (lanesFor(count) > this.capacity) {
+      this.capacity = lanesFor(count);
+      this.solver = laneSolver(d, this.capacity, this.kernels, 1);
+    }
+    this.count = count;
+    const xb = this.solver.xb;
+    const lanes = lanesFor(count);
+    for (let b = 0; b < lanes; b++) {
+      const src = (b < count ? members[b] : members[0]) * d;
+      const base = (b >> 2) * 4 * d + (b & 3);
+      for (let k = 0; k < d; k++) xb[base + 4 * k] = points[src + k];
     }
   }
-  return out;
+
+  /**
+   * out[offset + i·stride] = logWeight + ln N(x_i | g) for the loaded points i < count.
+   * @param out written at `count` places, `stride` apart from `offset`
+   */
+  score(g: SampledGaussian, logWeight: number, out: Float64Array, offset: number, stride: number): void {
+    if (this.count === 0) return;
+    this.solver.solve(g.chol, 0, g.mean, 0, lanesFor(this.count) / 4);
+    const sq = this.solver.sq;
+    const base = logWeight - this.d * HALF_LOG_TWO_PI - g.halfLogDet;
+    for (let i = 0; i < this.count; i++) out[offset + i * stride] = base - 0.5 * sq[i];
+  }
 }
 
-/** ln N(x | μ, Σ) of one point `x` [d] (the same arithmetic as one entry of the matrix). */
-export function gaussianLogDensity(x: ArrayLike<number>, offset: number, d: number, g: SampledGaussian, scratch: Float64Array): number {
-  const f = g.precisionFactor;
-  for (let j = 0; j < d; j++) scratch[j] = x[offset + j] - g.mean[j];
-  let sq = 0;
-  for (let j = 0; j < d; j++) {
-    const r = j * d;
-    let z = 0;
-    for (let t = 0; t <= j; t++) z += f[r + t] * scratch[t];
-    sq += z * z;
-  }
-  return -d * HALF_LOG_TWO_PI + g.halfLogDetPrecision - 0.5 * sq;
+function lanesFor(count: number): number {
+  return Math.max(4, Math.ceil(count / 4) * 4);
 }

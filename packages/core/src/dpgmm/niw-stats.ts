@@ -1,4 +1,4 @@
-import { cholesky, invertLower, logDetFromCholesky, solveLower } from '../linalg/index.ts';
+import { cholesky, logDetFromCholesky } from '../linalg/index.ts';
 import type { Rng } from '../rng/index.ts';
 import { lgamma } from '../special/index.ts';
 import type { NiwPrior } from './niw-prior.ts';
@@ -28,13 +28,13 @@ export interface NiwPosteriorParams {
   readonly halfLogDet: number;
 }
 
-/** A Gaussian N(μ, Σ) held as μ and a lower-triangular factor F of the precision, Σ⁻¹ = Fᵀ F. */
+/** A Gaussian N(μ, Σ) held as μ and the lower Cholesky factor L of its covariance, Σ = L Lᵀ. */
 export interface SampledGaussian {
   readonly mean: Float64Array;
-  /** F row-major [d, d] (lower triangular, positive diagonal): (x−μ)ᵀΣ⁻¹(x−μ) = ‖F(x−μ)‖². */
-  readonly precisionFactor: Float64Array;
-  /** ½ ln|Σ⁻¹| = Σ_j ln F_jj */
-  readonly halfLogDetPrecision: number;
+  /** L row-major [d, d] (lower triangular, positive diagonal): (x−μ)ᵀΣ⁻¹(x−μ) = ‖L⁻¹(x−μ)‖². */
+  readonly chol: Float64Array;
+  /** ½ ln|Σ| = Σ_j ln L_jj */
+  readonly halfLogDet: number;
 }
 
 /** Two-pass statistics of `members[0..count)` of `points` [n, d]. */
@@ -144,36 +144,44 @@ export function logMarginalLikelihood(prior: NiwPrior, post: NiwPosteriorParams,
 
 /**
  * Draws (μ, Σ) from NIW(m, κ, ν, Ψ). Σ⁻¹ ~ Wishart(ν, Ψ⁻¹) by Bartlett's decomposition with an upper
- * factor: with Ψ = L Lᵀ, Σ⁻¹ = L⁻ᵀ B Bᵀ L⁻¹ for B upper triangular, B_jj² ~ χ²(ν − (d − 1 − j)) and
+ * factor: with Ψ = L_Ψ L_Ψᵀ, Σ⁻¹ = L_Ψ⁻ᵀ B Bᵀ L_Ψ⁻¹ for B upper triangular, B_jj² ~ χ²(ν − (d − 1 − j)) and
  * N(0, 1) above the diagonal (B = J A J for the usual lower Bartlett A and the reversal J, so
- * B Bᵀ ~ Wishart(ν, I)). Then F = Bᵀ L⁻¹ is lower triangular with Σ⁻¹ = Fᵀ F — no d×d inverse or
- * Cholesky of the draw is needed (d³/3 multiply-adds in all). μ = m + F⁻¹ ε/√κ ~ N(m, Σ/κ).
+ * B Bᵀ ~ Wishart(ν, I)). Hence Σ = L Lᵀ with L = L_Ψ B⁻ᵀ, lower triangular with positive diagonal:
+ * the Cholesky factor of the draw, found by one triangular solve L Bᵀ = L_Ψ (d³/6 multiply-adds; no
+ * inverse and no Cholesky of the draw). μ = m + L ε/√κ ~ N(m, Σ/κ).
  * Draw order: B row by row (diagonal, then the row's normals to its right), then ε.
  */
 export function sampleNiw(rng: Rng, post: NiwPosteriorParams): SampledGaussian {
   const d = post.mean.length;
   const b = new Float64Array(d * d);
+  let halfLogDet = post.halfLogDet;
   for (let i = 0; i < d; i++) {
     b[i * d + i] = Math.sqrt(rng.chiSquare(post.nu - (d - 1 - i)));
+    halfLogDet -= Math.log(b[i * d + i]);
     for (let j = i + 1; j < d; j++) b[i * d + j] = rng.normal();
   }
-  const linv = invertLower(post.chol, d);
-  // F_ij = Σ_{j ≤ t ≤ i} B_ti Linv_tj (both factors lower after transposing B).
-  const factor = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = 0;
-      for (let t = j; t <= i; t++) sum += b[t * d + i] * linv[t * d + j];
-      factor[i * d + j] = sum;
+  // Row r of L solves x Bᵀ = (row r of L_Ψ): x_j = (ℓ_j − Σ_{j<i≤r} x_i B_ji) / B_jj, j = r … 0.
+  const chol = new Float64Array(d * d);
+  const psi = post.chol;
+  for (let r = 0; r < d; r++) {
+    const row = r * d;
+    for (let j = r; j >= 0; j--) {
+      let s = psi[row + j];
+      const bj = j * d;
+      for (let i = j + 1; i <= r; i++) s -= chol[row + i] * b[bj + i];
+      chol[row + j] = s / b[bj + j];
     }
   }
-  const eps = new Float64Array(d);
   const scale = 1 / Math.sqrt(post.kappa);
+  const eps = new Float64Array(d);
   for (let j = 0; j < d; j++) eps[j] = rng.normal() * scale;
-  const offset = solveLower(factor, d, eps);
   const mean = new Float64Array(d);
-  for (let j = 0; j < d; j++) mean[j] = post.mean[j] + offset[j];
-  return { mean, precisionFactor: factor, halfLogDetPrecision: logDetFromCholesky(factor, d) / 2 };
+  for (let i = 0; i < d; i++) {
+    let s = post.mean[i];
+    for (let j = 0; j <= i; j++) s += chol[i * d + j] * eps[j];
+    mean[i] = s;
+  }
+  return { mean, chol, halfLogDet };
 }
 
 function symmetrise(m: Float64Array, d: number): void {

@@ -4,7 +4,7 @@ import { createRng } from '../rng/index.ts';
 import type { FitCheckpoint } from './checkpoint.ts';
 import { poolFromLabels } from './collapsed-gibbs.ts';
 import { fitClassDensities, type FitResult } from './fit.ts';
-import { gaussianLogDensityMatrix } from './gaussian-scores.ts';
+import { GaussianScorer } from './gaussian-scores.ts';
 import { CollapsedLogLikelihood } from './log-likelihood.ts';
 import { niwPriorFromData } from './niw-prior.ts';
 import { combineStats, niwPosteriorFromStats, sampleNiw, statsOf } from './niw-stats.ts';
@@ -46,11 +46,12 @@ describe('sub-cluster sampler: statistics and draws', () => {
     const meanSum = new Float64Array(d);
     for (let t = 0; t < draws; t++) {
       const g = sampleNiw(rng, post);
-      // Σ⁻¹ = Fᵀ F.
+      // Σ = L Lᵀ, so Σ⁻¹ = Fᵀ F with F = L⁻¹.
+      const f = invertLower(g.chol, d);
       for (let i = 0; i < d; i++) {
         for (let j = 0; j < d; j++) {
           let s = 0;
-          for (let k = 0; k < d; k++) s += g.precisionFactor[k * d + i] * g.precisionFactor[k * d + j];
+          for (let k = 0; k < d; k++) s += f[k * d + i] * f[k * d + j];
           precisionSum[i * d + j] += s;
         }
       }
@@ -75,25 +76,34 @@ describe('sub-cluster sampler: statistics and draws', () => {
     }
   });
 
-  it('scores every point × component as log w_k + ln N(x | μ_k, Σ_k) (checked against the Cholesky of Σ)', () => {
+  it('scores points under a drawn Gaussian as log w + ln N(x | μ, Σ) (checked against the Cholesky of Σ), the same with either kernel', () => {
     const rng = createRng(4);
     const post = niwPosteriorFromStats(prior, statsOf(points, d, Int32Array.from({ length: 20 }, (_, i) => i), 20));
     const gs = [sampleNiw(rng, post), sampleNiw(rng, post)];
     const logW = [Math.log(0.3), Math.log(0.7)];
-    const out = gaussianLogDensityMatrix(points, 40, d, gs, logW, new Float64Array(80));
+    // Points 39, 17, 0, 5, 22 (five: the last group of four lanes is partly unused), output stride 2.
+    const members = [39, 17, 0, 5, 22];
+    const outs = (['js', 'wasm-simd'] as const).map((kind) => {
+      const scorer = new GaussianScorer(d, 3, kind);
+      scorer.load(points, members, members.length);
+      const out = new Float64Array(2 * members.length);
+      for (let k = 0; k < 2; k++) scorer.score(gs[k], logW[k], out, k, 2);
+      return out;
+    });
+    expect(Array.from(outs[1])).toEqual(Array.from(outs[0]));
     for (let k = 0; k < 2; k++) {
-      // Σ = (Fᵀ F)⁻¹ = F⁻¹ F⁻ᵀ built explicitly, then its own Cholesky.
-      const finv = invertLower(gs[k].precisionFactor, d);
+      // Σ = L Lᵀ built explicitly, then its own Cholesky.
+      const l0 = gs[k].chol;
       const sigma = new Float64Array(d * d);
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let t = 0; t < d; t++) sigma[i * d + j] += finv[i * d + t] * finv[j * d + t];
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let t = 0; t < d; t++) sigma[i * d + j] += l0[i * d + t] * l0[j * d + t];
       const l = cholesky(sigma, d);
-      for (const i of [0, 17, 39]) {
+      members.forEach((i, t) => {
         const diff = Array.from({ length: d }, (_, j) => points[i * d + j] - gs[k].mean[j]);
         const y = solveLower(l, d, diff);
         const maha = y.reduce((s, v) => s + v * v, 0);
         const want = logW[k] - (d / 2) * Math.log(2 * Math.PI) - logDetFromCholesky(l, d) / 2 - maha / 2;
-        expect(out[i * 2 + k]).toBeCloseTo(want, 9);
-      }
+        expect(outs[0][t * 2 + k]).toBeCloseTo(want, 9);
+      });
     }
   });
 });

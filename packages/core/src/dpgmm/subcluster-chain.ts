@@ -3,17 +3,19 @@ import { restoreRng, type Rng } from '../rng/index.ts';
 import { lgamma } from '../special/index.ts';
 import { type AlphaPrior, initialAlpha, updateAlpha } from './alpha-update.ts';
 import { traceFromAssignments } from './chain-state.ts';
-import { gaussianLogDensity, gaussianLogDensityMatrix } from './gaussian-scores.ts';
+import { GaussianScorer } from './gaussian-scores.ts';
 import type { NiwPrior } from './niw-prior.ts';
 import {
   combineStats,
   logMarginalLikelihood,
   niwPosteriorFromStats,
+  type NiwPosteriorParams,
   type NiwStats,
-  type SampledGaussian,
   sampleNiw,
   statsOf,
 } from './niw-stats.ts';
+import { mergeLogRatio, splitLogRatio } from './subcluster-moves.ts';
+import { seedSides } from './subcluster-seeding.ts';
 import type { ChainCheckpoint, ClassTrace, DpgmmVariants } from './types.ts';
 
 /** Settings of one sub-cluster chain (a subset of FitOptions). */
@@ -36,11 +38,19 @@ export const SPLIT_MERGE_WAIT_SWEEPS = 5;
  */
 export const RESEED_SWEEPS = 20;
 
-/** Lloyd iterations of the 2-means that seeds a cluster's sides. */
-const SEED_ITERATIONS = 5;
+/** A set of points (a cluster or one of its sides): statistics, NIW posterior, ln marginal likelihood. */
+interface PointSet {
+  readonly stats: NiwStats;
+  readonly post: NiwPosteriorParams;
+  /** ln f(x) of the set (0 when empty) */
+  readonly marginal: number;
+}
 
-/** One side of every cluster: 0 = left, 1 = right. */
-type Side = 0 | 1;
+/** A cluster: its two sides and their union. */
+interface ClusterState {
+  readonly whole: PointSet;
+  readonly sides: readonly [PointSet, PointSet];
+}
 
 /**
  * One chain of Chang & Fisher's (NIPS 2013) sub-cluster sampler for the DP-GMM with the
@@ -68,12 +78,15 @@ export class SubclusterChain {
   readonly sides: Int32Array;
   /** Sweeps since each cluster was created, split or merged. */
   ages: number[];
-  private sub: [NiwStats, NiwStats][] = [];
-  private whole: NiwStats[] = [];
-  private wholeMarginal: number[] = [];
-  private subMarginal: [number, number][] = [];
+  private clusters: ClusterState[] = [];
   private readonly priorHalfLogDet: number;
+  /** 1/σ̂²_j: the 2-means metric of `seedSides`. */
+  private readonly seedWeight: Float64Array;
+  private readonly everyPoint: Int32Array;
+  private readonly scorer: GaussianScorer;
   private scores = new Float64Array(0);
+  private readonly sideScores: Float64Array;
+  private readonly members: Int32Array;
 
   constructor(
     readonly points: Float64Array,
@@ -89,6 +102,11 @@ export class SubclusterChain {
     this.ages = state.ages;
     this.completedSweeps = state.completedSweeps;
     this.priorHalfLogDet = logDetFromCholesky(prior.cholPsi, prior.d) / 2;
+    this.seedWeight = Float64Array.from(prior.variance, (v) => 1 / v);
+    this.everyPoint = Int32Array.from({ length: n }, (_, i) => i);
+    this.scorer = new GaussianScorer(prior.d, n);
+    this.sideScores = new Float64Array(2 * n);
+    this.members = new Int32Array(n);
     this.rebuild();
   }
 
@@ -102,8 +120,7 @@ export class SubclusterChain {
     for (let i = 0; i < n; i++) sides[i] = rng.integer(2);
     const { labels, count } = compact(raw, k0);
     const chain = new SubclusterChain(points, n, prior, settings, rng, { alpha, labels, sides, ages: new Array(count).fill(0), completedSweeps: 0 });
-    chain.seedSides(new Uint8Array(count).fill(1));
-    chain.rebuild();
+    chain.reseed(new Uint8Array(count).fill(1));
     return chain;
   }
 
@@ -122,12 +139,17 @@ export class SubclusterChain {
   }
 
   get clusterCount(): number {
-    return this.whole.length;
+    return this.clusters.length;
   }
 
   /** Points per cluster [K]. */
   get counts(): Int32Array {
-    return Int32Array.from(this.whole, (s) => s.n);
+    return Int32Array.from(this.clusters, (c) => c.whole.stats.n);
+  }
+
+  /** Which kernels score the points (WebAssembly SIMD or TypeScript; same results). */
+  get kernels(): string {
+    return this.scorer.kind;
   }
 
   sweep(): void {
@@ -147,7 +169,7 @@ export class SubclusterChain {
   logLikelihood(): number {
     const a = this.alpha;
     let total = this.clusterCount * Math.log(a) + lgamma(a) - lgamma(a + this.n);
-    for (let k = 0; k < this.clusterCount; k++) total += lgamma(this.whole[k].n) + this.wholeMarginal[k];
+    for (const c of this.clusters) total += lgamma(c.whole.stats.n) + c.whole.marginal;
     return total;
   }
 
@@ -168,137 +190,83 @@ export class SubclusterChain {
     };
   }
 
-  /** Steps 2–4: weights and parameters from their posteriors, then every point's label and side. */
+  /**
+   * Steps 2–4: weights and parameters from their posteriors, then every point's label (one batched
+   * points × clusters scoring) and every point's side (each cluster's members against its two sides).
+   */
   private restrictedGibbs(): void {
-    const { rng, n, points } = this;
-    const d = this.prior.d;
+    const { rng, n, points, scorer, members } = this;
     const K = this.clusterCount;
     const a = this.alpha;
-    const logWeights = dirichletLog(rng, [...this.whole.map((s) => s.n), a]).subarray(0, K);
-    const components: SampledGaussian[] = [];
-    const subComponents: [SampledGaussian, SampledGaussian][] = [];
-    const subLogWeights: Float64Array[] = [];
-    for (let k = 0; k < K; k++) {
-      components.push(sampleNiw(rng, niwPosteriorFromStats(this.prior, this.whole[k])));
-      const [l, r] = this.sub[k];
-      subComponents.push([sampleNiw(rng, niwPosteriorFromStats(this.prior, l)), sampleNiw(rng, niwPosteriorFromStats(this.prior, r))]);
-      subLogWeights.push(dirichletLog(rng, [l.n + a / 2, r.n + a / 2]));
-    }
+    const logWeights = dirichletLog(rng, [...this.clusters.map((c) => c.whole.stats.n), a]);
     if (this.scores.length < n * K) this.scores = new Float64Array(n * K);
-    gaussianLogDensityMatrix(points, n, d, components, logWeights, this.scores);
-    for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(this.scores.subarray(i * K, (i + 1) * K), K);
-    const scratch = new Float64Array(d);
-    const pair = new Float64Array(2);
-    for (let i = 0; i < n; i++) {
-      const k = this.labels[i];
-      for (let s = 0; s < 2; s++) pair[s] = subLogWeights[k][s] + gaussianLogDensity(points, i * d, d, subComponents[k][s], scratch);
-      this.sides[i] = rng.categoricalLog(pair, 2);
+    const scores = this.scores;
+    const subs = [];
+    scorer.load(points, this.everyPoint, n);
+    for (let k = 0; k < K; k++) {
+      const { whole, sides } = this.clusters[k];
+      scorer.score(sampleNiw(rng, whole.post), logWeights[k], scores, k, K);
+      subs.push({ left: sampleNiw(rng, sides[0].post), right: sampleNiw(rng, sides[1].post), weights: dirichletLog(rng, [sides[0].stats.n + a / 2, sides[1].stats.n + a / 2]) });
     }
+    for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
+    const start = groupByLabel(this.labels, K, members);
+    const pair = this.sideScores;
+    for (let k = 0; k < K; k++) {
+      const from = start[k];
+      const count = start[k + 1] - from;
+      if (count === 0) continue;
+      scorer.load(points, members.subarray(from, from + count), count);
+      scorer.score(subs[k].left, subs[k].weights[0], pair, 2 * from, 2);
+      scorer.score(subs[k].right, subs[k].weights[1], pair, 2 * from + 1, 2);
+    }
+    for (let t = 0; t < n; t++) this.sides[members[t]] = rng.categoricalLog(pair.subarray(2 * t, 2 * t + 2), 2);
   }
 
   /**
-   * A cluster with an empty side cannot propose a split: its sides are redrawn at random and it waits
+   * A cluster with an empty side cannot propose a split: its sides are seeded again and it waits
    * again (a single point always has an empty side; it keeps its age so that it may still merge).
    */
   private resetOneSidedClusters(): void {
     const reset = new Uint8Array(this.clusterCount);
-    let any = false;
     for (let k = 0; k < this.clusterCount; k++) {
-      if (this.sub[k][0].n === 0 || this.sub[k][1].n === 0) {
+      const [l, r] = this.clusters[k].sides;
+      if (l.stats.n === 0 || r.stats.n === 0) {
         reset[k] = 1;
-        if (this.whole[k].n > 1) this.ages[k] = 0;
-        any = true;
+        if (this.clusters[k].whole.stats.n > 1) this.ages[k] = 0;
       }
     }
-    if (!any) return;
-    this.seedSides(reset);
-    this.rebuild();
+    this.reseed(reset);
   }
 
   /** Re-seeds the sides of clusters that have waited RESEED_SWEEPS sweeps without a split (their age restarts). */
   private reseedStaleClusters(): void {
     const stale = new Uint8Array(this.clusterCount);
-    let any = false;
     for (let k = 0; k < this.clusterCount; k++) {
       if (this.ages[k] >= RESEED_SWEEPS) {
         stale[k] = 1;
         this.ages[k] = 0;
-        any = true;
       }
     }
-    if (!any) return;
-    this.seedSides(stale);
-    this.rebuild();
+    this.reseed(stale);
   }
 
-  /**
-   * Seeds the sides of every flagged cluster by 2-means (Euclidean, coordinates scaled by the class's
-   * per-dimension s.d.; centres two distinct random members; SEED_ITERATIONS Lloyd steps), the
-   * "smart split" initialisation of DPMMSubClusters.jl. The sides are auxiliary variables: how they are
-   * seeded changes which splits get proposed, not the split and merge acceptance ratios.
-   * A cluster of one point, or a 2-means that leaves a side empty, gets random sides.
-   */
-  private seedSides(flagged: Uint8Array): void {
-    const { n, points, rng } = this;
-    const d = this.prior.d;
-    const weight = Float64Array.from(this.prior.variance, (v) => 1 / v);
-    const members: number[][] = Array.from({ length: flagged.length }, () => []);
-    for (let i = 0; i < n; i++) if (flagged[this.labels[i]]) members[this.labels[i]].push(i);
-    const centres = [new Float64Array(d), new Float64Array(d)];
-    const distance = (i: number, c: Float64Array): number => {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = points[i * d + j] - c[j];
-        s += weight[j] * diff * diff;
-      }
-      return s;
-    };
-    for (let k = 0; k < flagged.length; k++) {
-      const own = members[k];
-      if (!flagged[k] || own.length === 0) continue;
-      if (own.length < 2) {
-        for (const i of own) this.sides[i] = rng.integer(2);
-        continue;
-      }
-      const first = rng.integer(own.length);
-      const second = (first + 1 + rng.integer(own.length - 1)) % own.length;
-      centres[0].set(points.subarray(own[first] * d, own[first] * d + d));
-      centres[1].set(points.subarray(own[second] * d, own[second] * d + d));
-      const sizes = [0, 0];
-      for (let iter = 0; iter < SEED_ITERATIONS; iter++) {
-        for (const i of own) this.sides[i] = distance(i, centres[1]) < distance(i, centres[0]) ? 1 : 0;
-        sizes[0] = sizes[1] = 0;
-        centres[0].fill(0);
-        centres[1].fill(0);
-        for (const i of own) {
-          const s = this.sides[i];
-          sizes[s]++;
-          for (let j = 0; j < d; j++) centres[s][j] += points[i * d + j];
-        }
-        if (sizes[0] === 0 || sizes[1] === 0) break;
-        for (let s = 0; s < 2; s++) for (let j = 0; j < d; j++) centres[s][j] /= sizes[s];
-      }
-      if (sizes[0] === 0 || sizes[1] === 0) for (const i of own) this.sides[i] = rng.integer(2);
-    }
+  /** Seeds the flagged clusters' sides (`seedSides`) and refreshes their statistics. */
+  private reseed(flagged: Uint8Array): void {
+    if (!flagged.includes(1)) return;
+    seedSides(this.points, this.prior.d, this.labels, this.sides, flagged, this.seedWeight, this.rng);
+    this.rebuild(flagged);
   }
 
   private proposeSplits(): void {
     const K = this.clusterCount;
-    const logAlpha = Math.log(this.alpha);
     const newLabel = new Int32Array(K).fill(-1);
     let next = K;
     for (let k = 0; k < K; k++) {
       if (this.ages[k] < SPLIT_MERGE_WAIT_SWEEPS) continue;
-      const [l, r] = this.sub[k];
-      if (l.n === 0 || r.n === 0) continue;
-      const logH =
-        logAlpha +
-        lgamma(l.n) +
-        this.subMarginal[k][0] +
-        lgamma(r.n) +
-        this.subMarginal[k][1] -
-        lgamma(this.whole[k].n) -
-        this.wholeMarginal[k];
+      const { whole, sides } = this.clusters[k];
+      const [l, r] = sides;
+      if (l.stats.n === 0 || r.stats.n === 0) continue;
+      const logH = splitLogRatio(this.alpha, l.stats.n, r.stats.n, l.marginal, r.marginal, whole.marginal);
       if (Math.log(this.rng.uniform()) < logH) newLabel[k] = next++;
     }
     if (next === K) return;
@@ -311,37 +279,24 @@ export class SubclusterChain {
       if (this.sides[i] === 1) this.labels[i] = newLabel[k];
       fresh[k] = fresh[newLabel[k]] = 1;
     }
-    this.seedSides(fresh);
-    this.rebuild();
+    seedSides(this.points, this.prior.d, this.labels, this.sides, fresh, this.seedWeight, this.rng);
+    this.rebuild(fresh);
   }
 
   private proposeMerges(): void {
     const K = this.clusterCount;
     if (K < 2) return;
     const order = this.rng.permutation(K);
-    const a = this.alpha;
     const into = new Int32Array(K).fill(-1);
     let merges = 0;
-    const constant = -Math.log(a) + lgamma(a) - 2 * lgamma(a / 2);
     for (let p = 0; p + 1 < K; p += 2) {
       const i = Math.min(order[p], order[p + 1]);
       const j = Math.max(order[p], order[p + 1]);
       if (this.ages[i] < SPLIT_MERGE_WAIT_SWEEPS || this.ages[j] < SPLIT_MERGE_WAIT_SWEEPS) continue;
-      const si = this.whole[i];
-      const sj = this.whole[j];
-      const merged = combineStats(si, sj);
-      const fMerged = logMarginalLikelihood(this.prior, niwPosteriorFromStats(this.prior, merged), this.priorHalfLogDet);
-      const logH =
-        constant +
-        lgamma(merged.n) -
-        lgamma(merged.n + a) +
-        lgamma(si.n + a / 2) +
-        lgamma(sj.n + a / 2) -
-        lgamma(si.n) -
-        lgamma(sj.n) +
-        fMerged -
-        this.wholeMarginal[i] -
-        this.wholeMarginal[j];
+      const si = this.clusters[i].whole;
+      const sj = this.clusters[j].whole;
+      const merged = this.pointSet(combineStats(si.stats, sj.stats));
+      const logH = mergeLogRatio(this.alpha, si.stats.n, sj.stats.n, si.marginal, sj.marginal, merged.marginal);
       if (Math.log(this.rng.uniform()) < logH) {
         into[j] = i;
         into[i] = i;
@@ -355,48 +310,64 @@ export class SubclusterChain {
       this.sides[i] = into[k] === k ? 0 : 1;
       this.labels[i] = into[k];
     }
-    for (let k = 0; k < K; k++) if (into[k] === k) this.ages[k] = 0;
-    this.rebuild();
+    const changed = new Uint8Array(K);
+    for (let k = 0; k < K; k++) {
+      if (into[k] === k) {
+        this.ages[k] = 0;
+        changed[k] = 1;
+      }
+    }
+    this.rebuild(changed);
+  }
+
+  private pointSet(stats: NiwStats): PointSet {
+    const post = niwPosteriorFromStats(this.prior, stats);
+    return { stats, post, marginal: stats.n > 0 ? logMarginalLikelihood(this.prior, post, this.priorHalfLogDet) : 0 };
   }
 
   /**
-   * Drops empty clusters (labels stay 0..K−1 in their order), then recomputes every
-   * sub-cluster's statistics from its points (two-pass) and each cluster's as the union
-   * of its two sides, with their marginal likelihoods.
+   * Drops empty clusters (labels stay 0..K−1 in their order), then recomputes the statistics of the
+   * clusters whose points changed (`changed[old label] = 1`; all when absent): each side's from its
+   * points (two-pass), the cluster's as the union of its sides, with NIW posteriors and marginals.
+   * The others keep what they had.
    */
-  rebuild(): void {
-    const { n, points } = this;
+  rebuild(changed?: Uint8Array): void {
+    const { n, points, members } = this;
     const d = this.prior.d;
     let maxLabel = -1;
     for (let i = 0; i < n; i++) if (this.labels[i] > maxLabel) maxLabel = this.labels[i];
     const { labels, count: K, kept } = compact(this.labels, maxLabel + 1);
     this.labels.set(labels);
     this.ages = kept.map((k) => this.ages[k] ?? 0);
-    const groupCount = new Int32Array(2 * K + 1);
-    for (let i = 0; i < n; i++) groupCount[2 * this.labels[i] + this.sides[i] + 1]++;
-    for (let g = 0; g < 2 * K; g++) groupCount[g + 1] += groupCount[g];
-    const members = new Int32Array(n);
-    const fill = groupCount.slice(0, 2 * K);
-    for (let i = 0; i < n; i++) members[fill[2 * this.labels[i] + this.sides[i]]++] = i;
-    this.sub = [];
-    this.whole = [];
-    this.wholeMarginal = [];
-    this.subMarginal = [];
-    const marginal = (s: NiwStats): number => logMarginalLikelihood(this.prior, niwPosteriorFromStats(this.prior, s), this.priorHalfLogDet);
-    for (let k = 0; k < K; k++) {
-      const side = (s: Side): NiwStats => {
-        const from = groupCount[2 * k + s];
-        return statsOf(points, d, members.subarray(from, groupCount[2 * k + s + 1]), groupCount[2 * k + s + 1] - from);
+    const sideOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) sideOf[i] = 2 * this.labels[i] + this.sides[i];
+    const start = groupByLabel(sideOf, 2 * K, members);
+    const previous = this.clusters;
+    this.clusters = kept.map((old, k) => {
+      const reuse = changed !== undefined && !changed[old] && previous[old] !== undefined;
+      if (reuse) return previous[old];
+      const side = (s: number): PointSet => {
+        const g = 2 * k + s;
+        return this.pointSet(statsOf(points, d, members.subarray(start[g], start[g + 1]), start[g + 1] - start[g]));
       };
       const l = side(0);
       const r = side(1);
-      const whole = combineStats(l, r);
-      this.sub.push([l, r]);
-      this.whole.push(whole);
-      this.wholeMarginal.push(marginal(whole));
-      this.subMarginal.push([l.n > 0 ? marginal(l) : 0, r.n > 0 ? marginal(r) : 0]);
-    }
+      return { sides: [l, r], whole: this.pointSet(combineStats(l.stats, r.stats)) };
+    });
   }
+}
+
+/**
+ * Counting sort of 0..n−1 by `keys` (values 0..groups−1, stable): members[start[g] .. start[g+1]) are
+ * the indices with key g, in increasing order. @returns start [groups + 1]
+ */
+function groupByLabel(keys: Int32Array, groups: number, members: Int32Array): Int32Array {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i] + 1]++;
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, groups);
+  for (let i = 0; i < keys.length; i++) members[fill[keys[i]]++] = i;
+  return start;
 }
 
 /** ln of a Dirichlet(concentrations) draw via normalised Gamma draws (a zero draw gives −∞). */
