@@ -7,7 +7,7 @@ import type { AnalysisOptions } from '../analysis-options.ts';
 import type { StepRunner } from './fit-step.ts';
 import type { LayerInput } from './layer-input.ts';
 import { LAYER_STEPS } from './steps/index.ts';
-import { layerResults, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
+import { layerResults, type DraftModel, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
 
 export type { LayerResults, RunData } from './steps/layer-draft.ts';
 
@@ -21,6 +21,18 @@ export async function analyzeLayer(
 ): Promise<LayerResults> {
   const draft: LayerDraft = { input };
   const ctx = { input, data, options, fits, progress, layerStream: input.layer.index * 1_000_000 };
-  for (const step of LAYER_STEPS) await step.run(ctx, draft);
+  for (const [i, step] of LAYER_STEPS.entries()) {
+    await step.run(ctx, draft);
+    // A layer's predictive models are its bulk (the main fit's and the genclass refit's, hundreds of MB each at
+    // d = 64): each goes once no later step reads it, so the refits and the KL fits never hold them.
+    for (const field of releasedAfter[i]) draft[field] = undefined;
+  }
   return layerResults(draft);
 }
+
+/** Per layer step (registry order): the draft models no later step reads. */
+const releasedAfter: readonly DraftModel[][] = (() => {
+  const last = new Map<DraftModel, number>();
+  LAYER_STEPS.forEach((step, i) => step.reads?.forEach((field) => last.set(field, i)));
+  return LAYER_STEPS.map((_, i) => [...last].filter(([, at]) => at === i).map(([field]) => field));
+})();

@@ -12,7 +12,7 @@ import type { StepResult } from './fit-step.ts';
  * for classes the main fit has no final state for (a summary stored before final states were kept).
  * @param main the main fit, of every row (`classDataFrom` of all positions)
  */
-export function startsFromMain(main: StepResult, labels: Int32Array, positions: ArrayLike<number>, chains: number): (ChainStart | undefined)[] {
+export function startsFromMain(main: Pick<StepResult, 'summary'>, labels: Int32Array, positions: ArrayLike<number>, chains: number): (ChainStart | undefined)[] {
   const all = Int32Array.from({ length: labels.length }, (_, i) => i);
   const mainRows = new Map(classRows(labels, all).map(({ label, rows }) => [label, rows]));
   const mainClasses = new Map(main.summary.classes.map((c) => [c.label, c]));

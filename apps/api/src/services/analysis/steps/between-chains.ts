@@ -4,7 +4,7 @@ import { need } from './layer-draft.ts';
 import type { LayerStep } from './step.ts';
 
 export const betweenChainsStep: LayerStep = {
-  name: 'between-chains', title: 'between-chain spread of class figures and groups', level: 'layer', needs: ['own-densities', 'groups', 'relative-entropy'],
+  name: 'between-chains', title: 'between-chain spread of class figures and groups', level: 'layer', reads: ['model'], needs: ['own-densities', 'groups', 'relative-entropy'],
   options: ['chains'], tables: ['class_fits.chain_*', 'group_splits.chain_*'], artifacts: [], phase: 'chains',
   enabled: () => true,
   async run({ options, progress }, draft) {

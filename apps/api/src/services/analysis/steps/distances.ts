@@ -5,7 +5,7 @@ import { need } from './layer-draft.ts';
 import type { LayerStep } from './step.ts';
 
 export const distancesStep: LayerStep = {
-  name: 'distances', title: 'mean intra-class distance', level: 'layer', needs: ['own-densities'],
+  name: 'distances', title: 'mean intra-class distance', level: 'layer', reads: ['model'], needs: ['own-densities'],
   options: [], tables: ['class_fits.mean_distance'], artifacts: [], phase: null,
   enabled: () => true,
   async run({ input, data }, draft) {

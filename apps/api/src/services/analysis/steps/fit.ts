@@ -13,8 +13,9 @@ export const fitStep: LayerStep = {
     progress('fit');
     const all = Int32Array.from({ length: data.labels.length }, (_, i) => i);
     const projection = { components: input.components, outputDim: input.k, inputDim: input.dim };
-    draft.main = await fits.run(`${input.layer.name}/main`, classDataFrom(input.z, input.k, data.labels, all, data.classNames), fitOptions(options, FIT_SEED_OFFSET.main), projection);
-    draft.model = { ...draft.main.predictive, projection: undefined };
+    const { predictive, ...main } = await fits.run(`${input.layer.name}/main`, classDataFrom(input.z, input.k, data.labels, all, data.classNames), fitOptions(options, FIT_SEED_OFFSET.main), projection);
+    draft.main = main;
+    draft.model = { ...predictive, projection: undefined };
   },
   async store({ tx, runId }, r) {
     const layerId = r.input.layer.id;

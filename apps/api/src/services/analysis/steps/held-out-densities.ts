@@ -9,7 +9,7 @@ import { need } from './layer-draft.ts';
 import type { LayerStep } from './step.ts';
 
 export const heldOutDensitiesStep: LayerStep = {
-  name: 'held-out-densities', title: 'in-sample vs held-out mean log-density per class (genclass refit)', level: 'layer', needs: ['genclass'],
+  name: 'held-out-densities', title: 'in-sample vs held-out mean log-density per class (genclass refit)', level: 'layer', reads: ['refit'], needs: ['genclass'],
   options: ['genclassSubsets'], tables: ['class_fits.held_out_*'], artifacts: [], phase: 'held-out',
   enabled: (o) => o.genclassSubsets.length > 0,
   async run({ input, data, progress }, draft) {

@@ -55,8 +55,11 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 /** What the layer steps produce and read, filled in registry order. */
 export interface LayerDraft {
   readonly input: LayerInput;
-  /** `fit`: the main fit and its predictive model (projection dropped: points are already reduced). */
-  main?: StepResult;
+  /**
+   * `fit`: the main fit (its summary, artifact and time) and, apart, its predictive model (projection dropped:
+   * points are already reduced) — the model is released once the steps that read it are done.
+   */
+  main?: Omit<StepResult, 'predictive'>;
   model?: PredictiveModel;
   /** `own-densities`: the selected rows of fitted classes, their labels, points and own-class log-densities. */
   scored?: Int32Array;
@@ -89,9 +92,14 @@ export interface LayerDraft {
   kl?: LayerResults['kl'];
 }
 
+/** The draft's predictive models: each is dropped after the last step that declares reading it ({@link LayerStep.reads}). */
+export type DraftModel = 'model' | 'refit';
+
 /** `value`, or an error naming the step that should have produced it. */
 export function need<T>(value: T | undefined, what: string, producer: string): T {
-  if (value === undefined) throw new Error(`analysis step order: ${what} is read before step "${producer}" ran`);
+  if (value === undefined) {
+    throw new Error(`analysis step order: ${what} is read before step "${producer}" ran (or, for a draft model, by a step that does not declare it in \`reads\`)`);
+  }
   return value;
 }
 
@@ -103,32 +111,30 @@ const NO_EVIDENCE: Nullable<SplitEvidence> = {
 /** The finished results of a layer from its draft: one class_fits row per class gathers the columns of several steps. */
 export function layerResults(draft: LayerDraft): LayerResults {
   const main = need(draft.main, 'the main fit', 'fit');
-  const model = need(draft.model, 'the main fit', 'fit');
   const stats = need(draft.stats, 'class stats', 'own-densities');
   const split = need(draft.split, 'the split', 'groups');
   const chains = need(draft.chains, 'chain figures', 'between-chains');
   const high = draft.high!;
-  const summaries = new Map(main.summary.classes.map((c) => [c.label, c]));
-  const classFits: LayerResults['classFits'] = model.classes.map((mixture) => {
-    const entropy = draft.entropies?.get(mixture.label);
-    const s = stats.find((x) => x.label === mixture.label)!;
-    const summary = summaries.get(mixture.label)!;
-    const spread = chains.perClass.get(mixture.label)!;
-    const heldOut = draft.heldOut?.get(mixture.label);
+  // One row per fitted class, in the fit's class order (the predictive model's, released by now).
+  const classFits: LayerResults['classFits'] = main.summary.classes.map((fitted) => {
+    const entropy = draft.entropies?.get(fitted.label);
+    const s = stats.find((x) => x.label === fitted.label)!;
+    const spread = chains.perClass.get(fitted.label)!;
+    const heldOut = draft.heldOut?.get(fitted.label);
     return {
-      label: mixture.label, n: mixture.n, meanLogDensity: s.mean, sdLogDensity: s.sd,
+      label: fitted.label, n: fitted.n, meanLogDensity: s.mean, sdLogDensity: s.sd,
       relativeEntropy: entropy?.estimate ?? null, relativeEntropySe: entropy?.standardError ?? null,
-      meanDistance: draft.distances?.get(mixture.label) ?? null,
-      group: split ? (high.has(mixture.label) ? 'high' : 'low') : null,
-      clusterCountTrace: summary.clusterCounts,
-      diagnostics: { rHat: summary.rHat, clusterCountRHat: summary.clusterCountRHat ?? null, logLikelihoods: summary.logLikelihoods, alphas: summary.alphas },
+      meanDistance: draft.distances?.get(fitted.label) ?? null,
+      group: split ? (high.has(fitted.label) ? 'high' : 'low') : null,
+      clusterCountTrace: fitted.clusterCounts,
+      diagnostics: { rHat: fitted.rHat, clusterCountRHat: fitted.clusterCountRHat ?? null, logLikelihoods: fitted.logLikelihoods, alphas: fitted.alphas },
       chainMeanLogDensities: spread.meanLogDensities, chainRelativeEntropies: spread.relativeEntropies,
       meanLogDensityChainSd: spread.meanLogDensitySd, relativeEntropyChainSd: spread.relativeEntropySd, groupChainAgreement: spread.groupAgreement,
       heldOutInSampleMeanLogDensity: heldOut?.inSampleMean ?? null, heldOutMeanLogDensity: heldOut?.heldOutMean ?? null, heldOutCount: heldOut?.heldOutCount ?? null,
     };
   });
   return {
-    input: draft.input, predictiveArtifact: main.predictiveArtifact, fitMs: main.ms, classCount: model.classes.length, classFits,
+    input: draft.input, predictiveArtifact: main.predictiveArtifact, fitMs: main.ms, classCount: main.summary.classes.length, classFits,
     ownLogDensity: draft.ownLogDensity!, predicted: draft.predicted ?? null,
     split: split
       ? {

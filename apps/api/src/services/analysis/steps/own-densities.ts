@@ -7,7 +7,7 @@ import { need } from './layer-draft.ts';
 import type { LayerStep } from './step.ts';
 
 export const ownDensitiesStep: LayerStep = {
-  name: 'own-densities', title: 'own-class log-densities per example and class', level: 'layer', needs: ['fit'],
+  name: 'own-densities', title: 'own-class log-densities per example and class', level: 'layer', reads: ['model'], needs: ['fit'],
   options: ['classifyAll'], tables: ['example_scores', 'class_fits'], artifacts: [], phase: 'score',
   enabled: () => true,
   async run({ input, data, options, progress }, draft) {

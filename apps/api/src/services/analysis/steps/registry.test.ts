@@ -13,6 +13,15 @@ describe('the analysis step registry', () => {
     expect(LAYER_STEPS.map((s) => s.name)).toEqual(['fit', 'own-densities', 'groups', 'relative-entropy', 'between-chains', 'group-evidence', 'distances', 'bins', 'genclass', 'held-out-densities', 'kl']);
   });
 
+  it('releases the main model before the genclass refit and the refit before the KL fits', () => {
+    const at = (name: string) => LAYER_STEPS.findIndex((s) => s.name === name);
+    const lastReader = (field: 'model' | 'refit') => Math.max(...LAYER_STEPS.map((s, i) => (s.reads?.includes(field) ? i : -1)));
+    expect(lastReader('model')).toBe(at('distances'));
+    expect(lastReader('model')).toBeLessThan(at('genclass'));
+    expect(lastReader('refit')).toBe(at('held-out-densities'));
+    expect(lastReader('refit')).toBeLessThan(at('kl'));
+  });
+
   it('declares options the schema has, and the run phases in order', () => {
     const keys = Object.keys(analysisOptionsObject.shape);
     for (const step of stepDeclarations()) for (const option of step.options) expect(keys).toContain(option);

@@ -6,7 +6,7 @@ import { need } from './layer-draft.ts';
 import type { LayerStep } from './step.ts';
 
 export const relativeEntropyStep: LayerStep = {
-  name: 'relative-entropy', title: 'relative entropy per class', level: 'layer', needs: ['fit'],
+  name: 'relative-entropy', title: 'relative entropy per class', level: 'layer', reads: ['model'], needs: ['fit'],
   options: ['entropySamples', 'seed'], tables: ['class_fits.relative_entropy'], artifacts: [], phase: 'entropy',
   enabled: (o) => o.entropySamples > 0,
   async run({ options, progress, layerStream }, draft) {

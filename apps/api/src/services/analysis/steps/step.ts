@@ -9,7 +9,7 @@ import type { Tx } from '@classfit/db';
 import type { AnalysisOptions } from '../../analysis-options.ts';
 import type { StepRunner } from '../fit-step.ts';
 import type { LayerInput } from '../layer-input.ts';
-import type { LayerDraft, LayerResults, RunData } from './layer-draft.ts';
+import type { DraftModel, LayerDraft, LayerResults, RunData } from './layer-draft.ts';
 
 /** A layer's results as stored: with the key of its stored SVD projection. */
 export type StoredLayer = LayerResults & { readonly projectionArtifact: string };
@@ -60,6 +60,11 @@ export interface StoreContext {
 /** A step run once per layer. */
 export interface LayerStep extends StepDeclaration {
   readonly level: 'layer';
+  /**
+   * The draft's predictive models it reads (the bulk of a layer's memory: at d = 64 each is hundreds of MB):
+   * analyze-layer.ts drops each model after the last step that declares reading it.
+   */
+  readonly reads?: readonly DraftModel[];
   run(ctx: LayerStepContext, draft: LayerDraft): Promise<void>;
   /** Writes this step's tables for one layer (in the run's one transaction). */
   store?(ctx: StoreContext, layer: StoredLayer): Promise<void>;
