@@ -97,15 +97,25 @@ function packed(parts: readonly Float64Array[], stride: number): Float64Array {
 }
 
 /**
- * The inverse factors L_k⁻¹ of a class, [K, d, d] row-major lower-triangular,
- * computed once and cached. The tensor kernel turns all Mahalanobis terms into
- * one matmul with them.
+ * The inverse factors L_k⁻¹ of a class, [K, d(d+1)/2]: each lower-triangular inverse packed by rows (row i's
+ * entries 0…i start at i(i+1)/2), computed once per class and cached — half the memory of the [K, d, d] form,
+ * which at d = 64 would hold as many bytes as the model's own factors. The tensor kernel turns all Mahalanobis
+ * terms into one matmul with them.
  */
 export function inverseFactors(cls: PreparedClass, d: number): Float64Array {
   const hit = inverses.get(cls);
   if (hit) return hit;
-  const out = new Float64Array(cls.size * d * d);
-  for (let k = 0; k < cls.size; k++) out.set(invertLower(cls.scaleTril, d, k * d * d), k * d * d);
+  const size = packedTriangleSize(d);
+  const out = new Float64Array(cls.size * size);
+  for (let k = 0; k < cls.size; k++) {
+    const inv = invertLower(cls.scaleTril, d, k * d * d);
+    for (let i = 0, at = k * size; i < d; at += i + 1, i++) out.set(inv.subarray(i * d, i * d + i + 1), at);
+  }
   inverses.set(cls, out);
   return out;
+}
+
+/** Entries of one packed lower triangle of order d: d(d+1)/2. */
+export function packedTriangleSize(d: number): number {
+  return (d * (d + 1)) / 2;
 }

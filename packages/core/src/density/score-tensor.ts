@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../tensor/index.ts';
-import { inverseFactors, type PreparedClass, type PreparedModel } from './prepared-model.ts';
+import { inverseFactors, packedTriangleSize, type PreparedModel } from './prepared-model.ts';
 import { planBlocks, type ClassBlock } from './score-blocks.ts';
 
 /** Options of the TensorFlow.js kernel. */
@@ -103,6 +103,8 @@ function accurateLog1p(u: tf.Tensor): tf.Tensor {
 function blockTensors(prepared: PreparedModel, block: ClassBlock): BlockTensors {
   const d = prepared.dim;
   const k = block.components;
+  const size = packedTriangleSize(d);
+  // Column block j of W holds (L_j⁻¹)ᵀ: entry (s, j·d + i) = (L_j⁻¹)_{is}, zero above the diagonal.
   const w = new Float32Array(d * k * d);
   const offsets = new Float32Array(k * d);
   const bias = new Float32Array(k);
@@ -113,15 +115,14 @@ function blockTensors(prepared: PreparedModel, block: ClassBlock): BlockTensors 
   for (const c of block.classIndices) {
     const cls = prepared.classes[c];
     const inv = inverseFactors(cls, d);
-    const columns = weightColumns(cls, d);
-    const width = cls.size * d;
-    for (let s = 0; s < d; s++) w.set(columns.subarray(s * width, (s + 1) * width), s * k * d + column * d);
     for (let j = 0; j < cls.size; j++, column++) {
-      const base = j * d * d;
       for (let r = 0; r < d; r++) shifted[r] = cls.loc[j * d + r] - block.centre[r];
-      for (let i = 0; i < d; i++) {
+      for (let i = 0, row = j * size; i < d; row += i + 1, i++) {
         let sum = 0;
-        for (let s = 0; s <= i; s++) sum += inv[base + i * d + s] * shifted[s];
+        for (let s = 0; s <= i; s++) {
+          sum += inv[row + s] * shifted[s];
+          w[s * k * d + column * d + i] = inv[row + s];
+        }
         offsets[column * d + i] = sum;
       }
       bias[column] = cls.logWeightInGroup[j] + cls.logNormaliser[j];
@@ -137,23 +138,6 @@ function blockTensors(prepared: PreparedModel, block: ClassBlock): BlockTensors 
     inverseDf: tf.tensor1d(inverseDf),
     gather: tf.tensor1d(block.gatherIndex, 'int32'),
   };
-}
-
-const columnCache = new WeakMap<PreparedClass, Float32Array>();
-
-/** A class's slice of W, [d, K·d] float32: entry (s, j·d + i) = (L_j⁻¹)_{is}; cached per class. */
-function weightColumns(cls: PreparedClass, d: number): Float32Array {
-  const hit = columnCache.get(cls);
-  if (hit) return hit;
-  const inv = inverseFactors(cls, d);
-  const width = cls.size * d;
-  const out = new Float32Array(d * width);
-  for (let j = 0; j < cls.size; j++) {
-    const base = j * d * d;
-    for (let i = 0; i < d; i++) for (let s = 0; s <= i; s++) out[s * width + j * d + i] = inv[base + i * d + s];
-  }
-  columnCache.set(cls, out);
-  return out;
 }
 
 function centre(points: Float64Array, n: number, d: number, c: Float64Array): Float32Array {

@@ -234,8 +234,9 @@ function assemble(
       { label: c.label, name: c.name, n: c.n, prior, reference: Object.freeze({ mean: prior.mean, variance: prior.variance }) },
       classTraces,
       options.variants,
+      { consume: dropFactors },
     );
-    // The mixtures copy what they need (loc, scaled factors), so the traces' own arrays can go.
+    // Dropping: the mixture took over the traces' arrays (views, factors scaled in place), so the traces lose them.
     const keptTraces = dropFactors ? classTraces.map((t) => Object.freeze({ ...t, means: NO_FACTORS, cholPsi: NO_FACTORS })) : classTraces;
     if (dropFactors) for (const u of chainIds) traces[u] = [];
     results.push(Object.freeze({ label: c.label, name: c.name, n: c.n, traces: Object.freeze(keptTraces), diagnostics: classDiagnostics, finalStates: Object.freeze(finalStates) }));

@@ -48,6 +48,22 @@ describe('predictiveFromTraces (METHOD D)', () => {
     expect(mixture.components.every((c) => c.trace === undefined)).toBe(true);
   });
 
+  it('with consume, gives the same components as views of the traces\' arrays, and leaves the prior alone', () => {
+    for (const mixtureWeights of ['paper', 'crp'] as const) {
+      const variants = { mixtureWeights, traceAveraging: 'log' } as const;
+      const copy = (t: ClassTrace): ClassTrace => ({ ...t, means: t.means.slice(), cholPsi: t.cholPsi.slice() });
+      const own = traces.map(copy);
+      const priorChol = prior.cholPsi.slice();
+      const expected = predictiveFromTraces(info, traces, variants);
+      const consumed = predictiveFromTraces(info, own, variants, { consume: true });
+      expect(consumed.components.map((c) => ({ ...c, loc: Array.from(c.loc), scaleTril: Array.from(c.scaleTril) })))
+        .toEqual(expected.components.map((c) => ({ ...c, loc: Array.from(c.loc), scaleTril: Array.from(c.scaleTril) })));
+      expect(consumed.components[0].scaleTril.buffer).toBe(own[0].cholPsi.buffer);
+      expect(consumed.components[0].loc.buffer).toBe(own[0].means.buffer);
+      expect(Array.from(prior.cholPsi)).toEqual(Array.from(priorChol));
+    }
+  });
+
   it('needs at least one trace', () => {
     expect(() => predictiveFromTraces(info, [], { mixtureWeights: 'paper', traceAveraging: 'log' })).toThrow(/traces/);
   });

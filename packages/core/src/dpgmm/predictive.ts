@@ -21,11 +21,14 @@ export interface PredictiveClassInfo {
  * component St(m0, (κ0+1)/(κ0 ν̃0)·Ψ0, ν̃0 = ν0 − d + 1) of weight α_t/(n + α_t).
  * Every weight is divided by T so a class's weights sum to 1; with 'log' averaging
  * each component carries its `trace` index (each trace's weights sum to 1/T).
+ * With `consume`, the components are views of the traces' own arrays (`means` as locs, `cholPsi` scaled in
+ * place as scale factors — the same numbers, no second copy); the traces' parameters are then no longer theirs.
  */
 export function predictiveFromTraces(
   info: PredictiveClassInfo,
   traces: readonly ClassTrace[],
   variants: Pick<DpgmmVariants, 'mixtureWeights' | 'traceAveraging'>,
+  use: { consume?: boolean } = {},
 ): ClassMixture {
   if (traces.length === 0) throw new InvalidArgumentError('traces', 'needs at least one kept trace');
   const { prior, n } = info;
@@ -33,9 +36,9 @@ export function predictiveFromTraces(
   const T = traces.length;
   const df0 = prior.nu0 - d + 1;
   const components: StudentTComponent[] = [];
-  const push = (weight: number, df: number, kappa: number, loc: Float64Array, chol: Float64Array, t: number): void => {
+  const push = (weight: number, df: number, kappa: number, loc: Float64Array, chol: Float64Array, t: number, owned: boolean): void => {
     const factor = Math.sqrt((kappa + 1) / (kappa * df));
-    const scaleTril = new Float64Array(d * d);
+    const scaleTril = owned ? chol : new Float64Array(d * d);
     for (let i = 0; i < d * d; i++) scaleTril[i] = factor * chol[i];
     const component: StudentTComponent =
       variants.traceAveraging === 'log' ? { weight: weight / T, df, loc, scaleTril, trace: t } : { weight: weight / T, df, loc, scaleTril };
@@ -47,11 +50,11 @@ export function predictiveFromTraces(
     for (let k = 0; k < K; k++) {
       const nk = trace.counts[k];
       const weight = variants.mixtureWeights === 'paper' ? (alpha + nk) / (K * alpha + n) : nk / (n + alpha);
-      const loc = trace.means.slice(k * d, (k + 1) * d);
-      push(weight, nk + df0, prior.kappa0 + nk, loc, trace.cholPsi.subarray(k * d * d, (k + 1) * d * d), t);
+      const loc = use.consume ? trace.means.subarray(k * d, (k + 1) * d) : trace.means.slice(k * d, (k + 1) * d);
+      push(weight, nk + df0, prior.kappa0 + nk, loc, trace.cholPsi.subarray(k * d * d, (k + 1) * d * d), t, use.consume === true);
     }
     if (variants.mixtureWeights === 'crp') {
-      push(alpha / (n + alpha), df0, prior.kappa0, prior.mean.slice(), prior.cholPsi, t);
+      push(alpha / (n + alpha), df0, prior.kappa0, prior.mean.slice(), prior.cholPsi, t, false);
     }
   });
   return Object.freeze({ label: info.label, name: info.name, n, components: Object.freeze(components), reference: info.reference });
