@@ -1,6 +1,6 @@
 /**
  * Where a dashboard request's server time goes, per kind of the load benchmark's mix (bench/load-kinds.ts): the
- * SQL statements it sends and the in-process time of one request (Apollo's executeOperation, no HTTP, no token
+ * SQL statements it sends and the in-process time (wall, and this process's CPU) of one request (Apollo's executeOperation, no HTTP, no token
  * look-up), on a store seeded like the load benchmark's. A measurement, not a test.
  *
  *   npx tsx apps/api/bench/statements.ts [--models 20] [--repeat 30] [--engine pglite|postgres]
@@ -35,7 +35,7 @@ try {
   const profiler = values['cpu-prof'] ? new Session() : null;
   profiler?.connect();
   await profiler?.post('Profiler.enable');
-  console.log('| query | statements | p50 ms | mean ms | response KiB |\n|---|---|---|---|---|');
+  console.log('| query | statements | p50 ms | mean ms | CPU ms | response KiB |\n|---|---|---|---|---|---|');
   for (const [kind, spec] of Object.entries(requestKinds(shape)).filter(([k]) => !values.only || k === values.only)) {
     const warmUp = spec.request(ids, picker(0));
     const first = await api.execute(warmUp.query, warmUp.variables, viewer.caller);
@@ -45,6 +45,7 @@ try {
     let bytes = 0;
     const pick = picker(1);
     await profiler?.post('Profiler.start');
+    const cpu = process.cpuUsage();
     for (let i = 0; i < repeat; i++) {
       const { query, variables } = spec.request(ids, pick);
       api.queries.reset();
@@ -54,10 +55,11 @@ try {
       statements += api.queries.count;
       bytes += JSON.stringify(result).length;
     }
+    const { user, system } = process.cpuUsage(cpu);
     const profile = await profiler?.post('Profiler.stop');
     if (profile) writeFileSync(values['cpu-prof']!.replace(/(\.cpuprofile)?$/, `-${kind}.cpuprofile`), JSON.stringify(profile.profile));
     const mean = ms.reduce((s, x) => s + x, 0) / ms.length;
-    console.log(`| ${kind} | ${(statements / repeat).toFixed(1)} | ${percentile(ms, 0.5).toFixed(1)} | ${mean.toFixed(1)} | ${(bytes / repeat / 1024).toFixed(1)} |`);
+    console.log(`| ${kind} | ${(statements / repeat).toFixed(1)} | ${percentile(ms, 0.5).toFixed(1)} | ${mean.toFixed(1)} | ${((user + system) / 1000 / repeat).toFixed(1)} | ${(bytes / repeat / 1024).toFixed(1)} |`);
   }
 } finally {
   await api.close();

@@ -3,6 +3,7 @@
  * and logged), no stack traces, no batching, and a fresh context (new DataLoaders) per request.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { toGraphQLFormattedError } from '../graphql/errors.ts';
@@ -17,7 +18,9 @@ export function createApolloServer(schema: GraphQLSchema, logError: ErrorLogger,
     schema,
     validationRules: armor.validationRules,
     parseOptions: PARSE_OPTIONS,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), pointsPrecheckPlugin<GraphQLContext>(), ...plugins],
+    // No cache hints are declared (answers are reused by the server itself, response-cache.ts): without this Apollo
+    // would run its cache-control hook on every resolved field.
+    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), pointsPrecheckPlugin<GraphQLContext>(), ApolloServerPluginCacheControlDisabled(), ...plugins],
     formatError: (formatted, error) => toGraphQLFormattedError(formatted, error, logError),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

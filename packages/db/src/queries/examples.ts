@@ -38,6 +38,16 @@ export async function examplesOfModel(db: Db, modelId: number, split: 'train' | 
     .orderBy(asc(examples.index));
 }
 
+/** The labels of a model's examples of `split` (default train), in index order: what pairing two models' rows needs. */
+export async function exampleLabelsOfModel(db: Db, modelId: number, split: 'train' | 'test' = 'train'): Promise<Int32Array> {
+  const rows = await db
+    .select({ label: examples.label })
+    .from(examples)
+    .where(and(eq(examples.modelId, modelId), eq(examples.split, split)))
+    .orderBy(asc(examples.index));
+  return Int32Array.from(rows, (r) => r.label);
+}
+
 /** Options of {@link examplesOfClass}. */
 export interface ExamplesOfClassOptions {
   readonly first?: number;

@@ -5,8 +5,8 @@ import type { GroupSplitResolvers } from '../generated/resolvers-types.ts';
 import { globalIdOf, layerOf, runOf } from '../shared.ts';
 
 async function labelsInGroup(row: GroupSplitRow, ctx: GraphQLContext, group: 'low' | 'high'): Promise<number[]> {
-  const fits = await ctx.loaders.classFitsOfRun.load(row.runId);
-  return fits.filter((f) => f.layerId === row.layerId && f.group === group).map((f) => f.label);
+  const fits = await ctx.loaders.classFitsOfRunLayer.load({ runId: row.runId, layerId: row.layerId });
+  return fits.filter((f) => f.group === group).map((f) => f.label);
 }
 
 export const GroupSplit: GroupSplitResolvers = {

@@ -37,7 +37,8 @@ export const Layer: LayerResolvers = {
     },
   classFits: async (layer, args, ctx) => {
     pageSize(args.first, 100);
-    const fits = await ofLayer(ctx, layer, args.fitRun, (id) => ctx.loaders.classFitsOfRun.load(id));
+    const run = await runForLayer(ctx, layer, args.fitRun);
+    const fits = run ? await ctx.loaders.classFitsOfRunLayer.load({ runId: run.id, layerId: layer.id }) : [];
     const key = CLASS_FIT_KEYS[args.orderBy?.field ?? 'LABEL'];
     return connectionFromArray(sortBy(fits, key, direction(args.orderBy?.direction), (fit) => fit.label), args);
   },

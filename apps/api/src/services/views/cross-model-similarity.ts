@@ -11,7 +11,7 @@
  */
 import { createSimilarityAccumulator, linearCkaMatrix, procrustesDistanceMatrix } from '@classfit/core/analysis';
 import { readNpy, toNumberArray } from '@classfit/core/io';
-import { examplesOfModel, type LayerRow, type ModelRow } from '@classfit/db';
+import { exampleLabelsOfModel, type LayerRow, type ModelRow } from '@classfit/db';
 import { BadUserInputError, classifyError, NotFoundError } from '../errors.ts';
 import { fromGlobalId } from './global-id.ts';
 import type { ReadContext } from './read-context.ts';
@@ -52,7 +52,7 @@ function labelsOf(ctx: ReadContext, model: ModelRow): Promise<Int32Array> {
   if (!perModel) labelsOfRequest.set(ctx, (perModel = new Map()));
   let labels = perModel.get(model.id);
   if (!labels) {
-    labels = examplesOfModel(ctx.app.db, model.id).then((rows) => Int32Array.from(rows, (r) => r.label));
+    labels = exampleLabelsOfModel(ctx.app.db, model.id);
     perModel.set(model.id, labels);
   }
   return labels;

@@ -16,6 +16,7 @@ import {
   classesByDatasetIds,
   classFitsByIds,
   classFitsByRunIds,
+  classFitsByRunLayers,
   datasetClassesByIds,
   datasetsByIds,
   densityBinsByRunIds,
@@ -43,6 +44,8 @@ import {
   type ProjectVisibility,
   type ExampleScoreKey,
   type ExampleScoreRow,
+  type ClassFitRow,
+  type RunLayerKey,
 } from '@classfit/db';
 import { robustnessOfBins, type BinRobustness } from '../robustness/bin-robustness.ts';
 
@@ -79,6 +82,36 @@ function countBy<R extends { count: number }>(db: Db, fetch: Fetch<R>, keyOf: (r
     const counts = new Map((await fetch(db, keys)).map((row) => [keyOf(row), row.count]));
     return keys.map((key) => counts.get(key) ?? 0);
   });
+}
+
+/**
+ * Class fits per run and per (run, layer): a page of one layer reads that layer's rows only, and once a whole run
+ * is loaded (heatmap, comparison) its layers are served from it without another statement.
+ */
+function classFitsBy(db: Db): { ofRun: DataLoader<number, ClassFitRow[]>; ofRunLayer: DataLoader<RunLayerKey, ClassFitRow[], string> } {
+  const keyOf = (k: RunLayerKey) => `${k.runId}:${k.layerId}`;
+  const ofRunLayer = new DataLoader<RunLayerKey, ClassFitRow[], string>(
+    async (keys) => {
+      const groups = new Map<string, ClassFitRow[]>(keys.map((k) => [keyOf(k), []]));
+      for (const row of await classFitsByRunLayers(db, keys)) groups.get(keyOf(row))?.push(row);
+      return keys.map((k) => groups.get(keyOf(k))!);
+    },
+    { cacheKeyFn: keyOf },
+  );
+  const ofRun = new DataLoader<number, ClassFitRow[]>(async (runIds) => {
+    const rows = await classFitsByRunIds(db, runIds);
+    const perRun = new Map<number, ClassFitRow[]>(runIds.map((id) => [id, []]));
+    const perLayer = new Map<string, ClassFitRow[]>();
+    for (const row of rows) {
+      perRun.get(row.runId)?.push(row);
+      const layerRows = perLayer.get(keyOf(row));
+      if (layerRows) layerRows.push(row);
+      else perLayer.set(keyOf(row), [row]);
+    }
+    for (const layerRows of perLayer.values()) ofRunLayer.prime(layerRows[0], layerRows);
+    return runIds.map((id) => perRun.get(id)!);
+  });
+  return { ofRun, ofRunLayer };
 }
 
 /** A loader of example scores by (run, layer, example) (undefined when not scored). */
@@ -162,6 +195,7 @@ function usedByVisibleModels<R extends { id: number }>(
 /** Creates the request's loaders; entity loaders see only the projects of `visibility` (see the module note). */
 export function createLoaders(db: Db, artifacts: ArtifactStore, visibility: ProjectVisibility) {
   const densityBinsOfRun = manyBy(db, densityBinsByRunIds, (row) => row.runId);
+  const classFits = classFitsBy(db);
   const certificationOfModel = oneBy(db, certificationsByModelIds, (row) => row.modelId);
   const all = visibility === 'all';
   const projects = new Set(all ? [] : visibility);
@@ -193,7 +227,8 @@ export function createLoaders(db: Db, artifacts: ArtifactStore, visibility: Proj
     latestSucceededRunOfLayer: oneBy(db, latestSucceededRunsByLayerIds, (row) => row.layerId),
     classFit: scoped(byId(db, classFitsByIds), (row) => runVisible(row.runId)),
     groupSplit: scoped(byId(db, groupSplitsByIds), (row) => runVisible(row.runId)),
-    classFitsOfRun: manyBy(db, classFitsByRunIds, (row) => row.runId),
+    classFitsOfRun: classFits.ofRun,
+    classFitsOfRunLayer: classFits.ofRunLayer,
     layerFitsOfRun: manyBy(db, layerFitsByRunIds, (row) => row.runId),
     groupSplitsOfRun: manyBy(db, groupSplitsByRunIds, (row) => row.runId),
     genclassOfRun: manyBy(db, genclassResultsByRunIds, (row) => row.runId),
