@@ -204,3 +204,27 @@ describe('cross-model similarity', () => {
     }
   });
 });
+
+describe('compareModels on activations that are not an array', () => {
+  let api: TestApi;
+  let gated = 0;
+  beforeAll(async () => {
+    const scoring = { run: <T>(work: () => Promise<T>) => (gated++, work()), state: () => ({ running: 0, waiting: 0 }) };
+    api = await openTestApi(apiTestEngines()[0], { scoring });
+  });
+  afterAll(async () => api?.close());
+
+  it('says why the CKA is missing, and the second time without reading the files behind the scoring gate again', async () => {
+    // The seed stores a file that is not an .npy as every layer's activations.
+    const seeded = await seedAnalysedModels(api.app, 2, { prefix: 'junk-' });
+    const query = 'query($ids: [ID!]!) { compareModels(ids: $ids, statistic: MEAN_LOG_DENSITY) { depths { entries { cka ckaUnavailable } } } }';
+    const ids = seeded.models.map((m) => toGlobalId('Model', m.id));
+    const first = await api.execute(query, { ids });
+    expect(first.errors).toBeUndefined();
+    const reason = first.data!.compareModels.depths[0].entries[1].ckaUnavailable;
+    expect(reason).toMatch(/activations of layer "stage1" of model "junk-000"/);
+    expect(gated).toBe(1);
+    expect(await api.execute(query, { ids })).toEqual(first);
+    expect(gated).toBe(1);
+  });
+});

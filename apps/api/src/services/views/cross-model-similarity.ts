@@ -80,13 +80,30 @@ export async function exampleSetMismatch(ctx: ReadContext, a: ModelRow, b: Model
   return { exampleCount: la.length };
 }
 
+/**
+ * Why stored activation files cannot be used, by layer, artifact and the shape they must have: the artifacts are
+ * content-addressed, so a file that is not such an array never becomes one. Asking again fails at once, without
+ * reading the file again behind the scoring gate. Bounded; the oldest reason goes first.
+ */
+const unusableActivations = new Map<string, Error>();
+const MAX_UNUSABLE = 1024;
+// Per layer too: the reason names the layer and its model.
+const activationsKey = (ctx: ReadContext, layer: LayerRow, n: number) => `${ctx.app.artifacts.root}:${layer.id}:${layer.activationsArtifact}:${n}x${layer.dim}`;
+
 async function readActivations(ctx: ReadContext, model: ModelRow, layer: LayerRow, n: number): Promise<Float32Array | Float64Array> {
   const name = `activations of layer "${layer.name}" of model "${model.name}"`;
-  const array = readNpy(await ctx.app.artifacts.get(layer.activationsArtifact), name);
-  if (array.shape.length !== 2 || array.shape[0] !== n || array.shape[1] !== layer.dim) {
-    throw new BadUserInputError('layer', `${name} are [${array.shape.join(', ')}], not [${n}, ${layer.dim}] (one row per training example)`);
+  const bytes = await ctx.app.artifacts.get(layer.activationsArtifact);
+  try {
+    const array = readNpy(bytes, name);
+    if (array.shape.length !== 2 || array.shape[0] !== n || array.shape[1] !== layer.dim) {
+      throw new BadUserInputError('layer', `${name} are [${array.shape.join(', ')}], not [${n}, ${layer.dim}] (one row per training example)`);
+    }
+    return array.data instanceof Float32Array || array.data instanceof Float64Array ? array.data : toNumberArray(array, name);
+  } catch (error) {
+    if (unusableActivations.size >= MAX_UNUSABLE) unusableActivations.delete(unusableActivations.keys().next().value!);
+    if (classifyError(error)?.code === 'BAD_USER_INPUT') unusableActivations.set(activationsKey(ctx, layer, n), error as Error);
+    throw error;
   }
-  return array.data instanceof Float32Array || array.data instanceof Float64Array ? array.data : toNumberArray(array, name);
 }
 
 async function computeBlock(ctx: ReadContext, reps: { model: ModelRow; layer: LayerRow }[], rows: number, n: number, measure: SimilarityMeasure): Promise<SimilarityBlock> {
@@ -146,6 +163,10 @@ export async function similarityBlock(
     if (layer.exampleCount !== exampleCount) {
       throw new BadUserInputError(field, `layer "${layer.name}" of model "${model.name}" has ${layer.exampleCount} activation rows, but the model has ${exampleCount} training examples`);
     }
+  }
+  for (const { layer } of reps) {
+    const unusable = unusableActivations.get(activationsKey(ctx, layer, exampleCount));
+    if (unusable) throw unusable;
   }
   const key = `${ctx.app.artifacts.root}:${measure}:${exampleCount}:${a.layers.map((l) => l.activationsArtifact).join(',')}|${b.layers.map((l) => l.activationsArtifact).join(',')}`;
   if (!sharedSimilarityCache.has(key)) ctx.budget.chargeSimilarity(workOf(a.layers, b.layers, exampleCount, measure), field);
