@@ -119,15 +119,22 @@ for (const engine of testEngines()) {
       expect(results.kl.map((k) => k.mean)).not.toEqual(reference.kl.map((k) => k.mean));
     });
 
-    it('re-running is idempotent: same rows, same numbers', async () => {
-      const before = await tableCounts(ctx.db);
+    it('re-running a succeeded run recomputes it as a new run from scratch; the old run keeps its results', async () => {
       const { run, created } = await requestAnalysis(ctx, 'uninterrupted', OPTIONS, { rerun: true });
-      expect(created).toBe(false);
-      expect(run.id).toBe(referenceRun.id);
-      const fresh = { ...run, checkpointArtifact: null };
-      await runAnalysis(ctx, fresh, { workers: 1 });
-      expect(await tableCounts(ctx.db)).toEqual(before);
+      expect(created).toBe(true);
+      expect(run.id).not.toBe(referenceRun.id);
+      expect(run).toMatchObject({ status: 'queued', checkpointArtifact: null, configKey: referenceRun.configKey });
+      const old = (await getRun(ctx.db, referenceRun.id))!;
+      expect(old).toMatchObject({ status: 'succeeded', configKey: `${referenceRun.configKey}~superseded-${referenceRun.id}` });
+      const fitted = new Set<string>();
+      await runAnalysis(ctx, run, { workers: 1, onProgress: (p) => {
+        if (p.phase === 'fit' && p.message) fitted.add(p.message);
+      } });
+      expect([...fitted]).toEqual(expect.arrayContaining(['early/main', 'late/main']));
+      // Same seed, same numbers; the old run's rows are untouched; these options now name the new run.
       expect(await storedResults(ctx, run)).toEqual(reference);
+      expect(await storedResults(ctx, old)).toEqual(reference);
+      expect((await requestAnalysis(ctx, 'uninterrupted', OPTIONS)).run.id).toBe(run.id);
     });
 
     it('rejects an unknown model and bad options, storing nothing', async () => {

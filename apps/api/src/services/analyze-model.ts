@@ -61,8 +61,8 @@ function stableJson(value: unknown): string {
 
 /**
  * Queues the analysis of a model (by id or name). Same model + same resolved options → the same run:
- * a queued/running one is returned as is, a failed/cancelled one re-queued (it resumes), a
- * succeeded one re-queued only with `rerun` (results are upserted, so re-running is idempotent).
+ * a queued/running one is returned as is, a failed/cancelled one re-queued (it resumes), and with `rerun`
+ * a succeeded one is recomputed as a new run from scratch (the old run keeps its results; see enqueueRun).
  */
 export async function requestAnalysis(
   ctx: Pick<AppContext, 'db'>,

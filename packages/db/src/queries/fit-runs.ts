@@ -23,27 +23,39 @@ export interface EnqueueRunInput {
 }
 
 /**
- * Creates the run for (model, configKey) or returns the existing one. A failed
- * or cancelled run is re-queued; a succeeded one only when `rerun` is true.
+ * Creates the run for (model, configKey) or returns the existing one. A failed or cancelled run is re-queued (it
+ * resumes from its checkpoint). With `rerun`, a succeeded one is recomputed as a new run from scratch: in one
+ * transaction the old run steps aside (its key becomes `<key>~superseded-<its id>`; it stays `succeeded` with all its
+ * results, which the views show until the new run succeeds) and the new run takes the key, with no checkpoint.
+ * Concurrent reruns create one new run.
  */
 export async function enqueueRun(db: Db, input: EnqueueRunInput, options: { rerun?: boolean } = {}): Promise<{ run: FitRunRow; created: boolean }> {
+  const values = { ...input, task: input.task ?? 'analyze-model', status: 'queued' as const };
+  const sameKey = and(eq(fitRuns.modelId, input.modelId), eq(fitRuns.configKey, input.configKey));
+  if (options.rerun) {
+    const replaced = await db.transaction(async (tx) => {
+      const [old] = await tx
+        .update(fitRuns)
+        .set({ configKey: sql`${fitRuns.configKey} || '~superseded-' || ${fitRuns.id}` })
+        .where(and(sameKey, eq(fitRuns.status, 'succeeded')))
+        .returning({ id: fitRuns.id });
+      return old ? (await tx.insert(fitRuns).values(values).returning())[0] : undefined;
+    });
+    if (replaced) return { run: replaced, created: true };
+  }
   const inserted = await db
     .insert(fitRuns)
-    .values({ ...input, task: input.task ?? 'analyze-model', status: 'queued' })
+    .values(values)
     .onConflictDoNothing({ target: [fitRuns.modelId, fitRuns.configKey] })
     .returning();
   if (inserted.length > 0) return { run: inserted[0], created: true };
-  const requeueable: RunStatus[] = options.rerun ? ['failed', 'cancelled', 'succeeded'] : ['failed', 'cancelled'];
   const [requeued] = await db
     .update(fitRuns)
-    .set({ status: 'queued', task: input.task ?? 'analyze-model', error: null, cancelRequested: false, workerId: null, finishedAt: null })
-    .where(and(eq(fitRuns.modelId, input.modelId), eq(fitRuns.configKey, input.configKey), inArray(fitRuns.status, requeueable)))
+    .set({ status: 'queued', task: values.task, error: null, cancelRequested: false, workerId: null, finishedAt: null })
+    .where(and(sameKey, inArray(fitRuns.status, ['failed', 'cancelled'])))
     .returning();
   if (requeued) return { run: requeued, created: false };
-  const [existing] = await db
-    .select()
-    .from(fitRuns)
-    .where(and(eq(fitRuns.modelId, input.modelId), eq(fitRuns.configKey, input.configKey)));
+  const [existing] = await db.select().from(fitRuns).where(sameKey);
   return { run: existing, created: false };
 }
 

@@ -167,8 +167,18 @@ for (const engine of testEngines()) {
       await finishRun(db, first.run.id, { status: 'succeeded' });
       const again = await enqueueRun(db, { modelId: m, configKey: 'cfg', config: { a: 1 }, seed: 7 });
       expect(again.run.status).toBe('succeeded');
+      // A rerun of a succeeded run is a new run from scratch; the old one steps aside, still succeeded.
       const rerun = await enqueueRun(db, { modelId: m, configKey: 'cfg', config: { a: 1 }, seed: 7 }, { rerun: true });
-      expect(rerun.run.status).toBe('queued');
+      expect(rerun).toMatchObject({ created: true, run: { status: 'queued', configKey: 'cfg', checkpointArtifact: null, attempts: 0 } });
+      expect(rerun.run.id).not.toBe(first.run.id);
+      expect(await getRun(db, first.run.id)).toMatchObject({ status: 'succeeded', configKey: `cfg~superseded-${first.run.id}` });
+      expect((await enqueueRun(db, { modelId: m, configKey: 'cfg', config: { a: 1 }, seed: 7 })).run.id).toBe(rerun.run.id);
+      // Two reruns at once make one new run.
+      await claimRun(db, 'w4', { runId: rerun.run.id });
+      await finishRun(db, rerun.run.id, { status: 'succeeded' });
+      const both = await Promise.all([1, 2].map(() => enqueueRun(db, { modelId: m, configKey: 'cfg', config: { a: 1 }, seed: 7 }, { rerun: true })));
+      expect(both.map((r) => r.created).sort()).toEqual([false, true]);
+      expect(both[1].run.id).toBe(both[0].run.id);
     });
 
     it('ends a run failed, with the reason, once its worker has died under it the maximum number of times', async () => {

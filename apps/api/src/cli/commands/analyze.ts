@@ -40,7 +40,8 @@ const usage = `Usage: classfit analyze --model <id|name> [options]
 Fits per-class DP-GMMs to every selected layer and stores every analysis (class log-densities,
 largest-gap groups, relative entropy, distances, KL per memorization subset, generative
 classification, density bins). Same model + same options = the same run: re-running resumes an
-interrupted run or, with --rerun, recomputes it in place.
+interrupted run; --rerun recomputes a succeeded one from scratch as a new run (the old run keeps
+its results, which the views show until the new run succeeds).
 
 With DATABASE_URL (PostgreSQL) the analysis is queued as one pg-boss job per layer, as the GraphQL
 mutation queues it, and followed with a progress bar while \`classfit worker\`s take the layers; if no
@@ -56,7 +57,7 @@ ${flagUsage(analysisOptionsObject.shape, ANALYSIS_FLAGS, 27)}
   --refit-start fresh|main how the genclass refit and KL subset fits start: fresh (B.6, paper; default) or
                            from the main fit's final partitions (pair with smaller --genclass/subset-iterations)
   --classify-all           also classify every example under all classes (costly)
-  --rerun                  recompute a run that already succeeded
+  --rerun                  recompute a run that already succeeded (a new run, from scratch)
   --queue                  only queue the run (for \`classfit worker\`)
   --workers N              sampler worker threads (default: all cores)
 ${jsonUsage(27)}`;

@@ -49,7 +49,10 @@ describe('classfit import / analyze / worker (embedded PGlite in a fresh CLASSFI
     expect((await run('analyze', ...options)).stdout).toMatch(/run 1 already succeeded/);
     const rerun = await run('analyze', ...options, '--rerun');
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toMatch(/^run 1 \(backend cpu\)\n {2}early: k=2 .*3 classes, groups/);
+    // --rerun recomputes as a new run from scratch (it fits; nothing is resumed); run 1 keeps its results.
+    expect(rerun.stdout).toMatch(/^run (?!1 )\d+ \(backend cpu\)\n {2}early: k=2 .*3 classes, groups/);
+    expect(rerun.stderr).toMatch(/^fit early\/main done in /m);
+    expect(rerun.stderr).not.toMatch(/resuming/);
     // Two chains by default: the split's evidence and the chains' agreement are part of the summary.
     expect(rerun.stdout).toMatch(/early: .*\(gap [\d.]+, modes p [\d.]+: (two modes|not shown to be two modes), [0-2]\/2 chains agree\)/);
   });

@@ -58,8 +58,10 @@ describe('classfit … --json', () => {
     });
     expect(await json('analyze', ...options)).toEqual({ run: { id: 1, status: 'succeeded' }, created: false });
     const rerun = await json<{ run: { id: number; status: string }; summary: { runId: number; layers: { name: string; reducedDim: number; classes: number }[] } }>('analyze', ...options, '--rerun');
-    expect(rerun.run).toEqual({ id: 1, status: 'succeeded' });
-    expect(rerun.summary.runId).toBe(1);
+    // A rerun is a new run (from scratch); run 1 keeps its results.
+    expect(rerun).toMatchObject({ run: { status: 'succeeded' }, created: true });
+    expect(rerun.run.id).not.toBe(1);
+    expect(rerun.summary.runId).toBe(rerun.run.id);
     expect(rerun.summary.layers.map((l) => [l.name, l.reducedDim, l.classes])).toEqual([['early', 2, 3]]);
 
     const reportPath = join(home, 'report.json');
