@@ -1,4 +1,5 @@
-import { choleskyRankOne, logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/index.ts';
+import { logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/cholesky.ts';
+import { choleskyRankOne } from '../linalg/cholesky-update.ts';
 import { defaultKernels, type KernelKind } from '../linalg/wasm/kernel-heap.ts';
 import type { ClusterPool } from './cluster-pool.ts';
 import { laneSolver, type LaneSolver } from './lane-solver.ts';

@@ -1,4 +1,5 @@
-import { choleskyRankOne, logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/index.ts';
+import { logDetFromCholesky, NotPositiveDefiniteError } from '../linalg/cholesky.ts';
+import { choleskyRankOne } from '../linalg/cholesky-update.ts';
 import type { NiwPrior } from './niw-prior.ts';
 import { niwPosteriorBatch } from './niw-posterior.ts';
 

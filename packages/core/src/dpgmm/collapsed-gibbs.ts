@@ -1,4 +1,4 @@
-import { logDetFromCholesky } from '../linalg/index.ts';
+import { logDetFromCholesky } from '../linalg/cholesky.ts';
 import type { KernelKind } from '../linalg/wasm/kernel-heap.ts';
 import type { Rng } from '../rng/index.ts';
 import { type AlphaPrior, initialAlpha, updateAlpha } from './alpha-update.ts';

@@ -1,4 +1,4 @@
-import { logDetFromCholesky } from '../linalg/index.ts';
+import { logDetFromCholesky } from '../linalg/cholesky.ts';
 import { lgamma } from '../special/index.ts';
 import type { ClusterPool } from './cluster-pool.ts';
 

@@ -1,4 +1,4 @@
-import { cholesky } from '../linalg/index.ts';
+import { cholesky } from '../linalg/cholesky.ts';
 import type { NiwPrior } from './niw-prior.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { cholesky } from '../linalg/index.ts';
+import { cholesky } from '../linalg/cholesky.ts';
 
 /** The per-class NIW base measure θ0 = (m0, κ0, ν0, Ψ0) of METHOD.md B.2, with chol Ψ0 cached. */
 export interface NiwPrior {

@@ -1,4 +1,4 @@
-import { cholesky, logDetFromCholesky } from '../linalg/index.ts';
+import { cholesky, logDetFromCholesky } from '../linalg/cholesky.ts';
 import type { Rng } from '../rng/index.ts';
 import { lgamma } from '../special/index.ts';
 import type { NiwPrior } from './niw-prior.ts';
