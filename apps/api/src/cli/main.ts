@@ -71,8 +71,8 @@ main(process.argv.slice(2)).then(
   async (error: unknown) => {
     const err = error as Error;
     const known = err instanceof UsageError || err?.name === 'InvalidArgumentError' || err?.name === 'AccessRefusedError';
-    const { connectionLossMessage } = await import('@classfit/db');
-    process.stderr.write(`classfit: ${connectionLossMessage(error) ?? err?.message ?? String(error)}
+    const [{ connectionLossMessage }, { errorText }] = await Promise.all([import('@classfit/db'), import('./error-text.ts')]);
+    process.stderr.write(`classfit: ${connectionLossMessage(error) ?? errorText(error)}
 `);
     if (!known && (await debugEnabled())) process.stderr.write(`${err?.stack}\n`);
     process.exit(known ? 2 : 1);
