@@ -2,7 +2,8 @@
  * The README workflow on the embedded store, as a user runs it: `classfit serve` holds the PGlite database while
  * `classfit import`, `analyze` and `report` run beside it (they go through the server's socket), concurrently
  * and in a loop; afterwards the database is intact (amcheck on every index) and consistent (every run complete,
- * the report through the server equals the report read directly). Then the server is SIGKILLed in the middle of
+ * the report through the server equals the report read directly). An `analyze` of a run the server's own worker
+ * holds follows it to its end. Then the server is SIGKILLed in the middle of
  * writes and restarted: it opens cleanly, takes over the stale lock and re-queues the interrupted job.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,8 +34,8 @@ describe('classfit serve with import, analyze and report beside it on one embedd
   const analyzeArgs = (name: string, seed: number, iterations = 10) =>
     ['analyze', '--model', name, '--iterations', String(iterations), '--reduce', '2', '--entropy-samples', '50', '--kl-samples', '20', '--workers', '1', '--seed', String(seed)];
 
-  async function startServer(): Promise<{ child: TestChild; url: string }> {
-    const child = start('serve', '--port', '0');
+  async function startServer(...args: string[]): Promise<{ child: TestChild; url: string }> {
+    const child = start('serve', '--port', '0', ...args);
     const line = await child.waitFor(/listening on http/, 60_000);
     return { child, url: line.slice(line.indexOf('http')) };
   }
@@ -115,8 +116,31 @@ describe('classfit serve with import, analyze and report beside it on one embedd
     expect(json(direct.output)).toBe(json(throughServer.output));
   }, 180_000);
 
-  it('opens cleanly after the server is SIGKILLed in the middle of writes, and re-queues the interrupted job', async () => {
+  it('follows a run that the server\'s worker is processing until it ends', async () => {
     const server = await startServer();
+    try {
+      expect((await run(...importArgs('followed'))).code).toBe(0);
+      const args = analyzeArgs('followed', 7, 100);
+      const queued = await run(...args, '--queue');
+      expect(queued.output).toMatch(/run \d+ queued/);
+      // The server's worker claims queued runs: wait until it has this one, so that analyze has to follow it.
+      let status = '';
+      for (let i = 0; i < 120 && !/is running/.test(status); i++) status = (await run(...args, '--queue')).output;
+      expect(status).toMatch(/is running/);
+      const followed = await run(...args);
+      expect(followed.code, followed.output).toBe(0);
+      expect(followed.output).toMatch(/is being processed by worker .*; following it/);
+      expect(followed.output.trim().split('\n').at(-1)).toMatch(/^run \d+ succeeded \(worker .+\); classfit report shows its findings$/);
+    } finally {
+      server.child.signal('SIGTERM'); // also when an expectation failed: the next test starts its own server
+      expect(await server.child.exited()).toBe(0);
+    }
+  }, 180_000);
+
+  it('opens cleanly after the server is SIGKILLed in the middle of writes, and re-queues the interrupted job', async () => {
+    // Without its worker, so that the analysis below runs in the CLI (writing through the server) and is not taken
+    // over by the server's worker.
+    const server = await startServer('--no-worker');
     const importing = start(...importArgs('bulk'));
     const analyzing = start(...analyzeArgs('tiny0', 99, 400));
     await analyzing.waitFor(/fit early\/main/, 60_000); // the analysis is writing progress and checkpoints

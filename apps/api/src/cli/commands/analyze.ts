@@ -95,16 +95,22 @@ function summaryText(summary: AnalysisSummary): string {
   return lines.join('\n');
 }
 
-/** Waits for a run another worker is processing; resolves to the exit code its outcome calls for. */
+/**
+ * Waits for a run another worker (e.g. the one inside `classfit serve`) is processing, showing its fit steps as the
+ * same progress bars a run in this process shows; resolves to the exit code its outcome calls for.
+ */
 async function followRun(ctx: AppContext, runId: number, workerId: string | null, json: boolean | undefined): Promise<number> {
   process.stderr.write(`run ${runId} is being processed by worker ${workerId ?? '?'}; following it (Ctrl-C stops following, not the run)\n`);
   let stopped = false;
   const unregister = onStopRequest(() => (stopped = true));
+  const bars = fitStepBars((step, total) => createProgressBar(`fit ${step}`, total));
   try {
     for (;;) {
       const run = await getRun(ctx.db, runId);
       if (!run) throw new Error(`run ${runId} disappeared`);
+      if (run.progress) bars.onProgress(run.progress);
       if (run.status === 'succeeded') {
+        bars.finish();
         printResult(json, { run: { id: runId, status: run.status }, created: false, followed: true }, () =>
           `run ${runId} succeeded (worker ${run.workerId ?? workerId ?? '?'}); classfit report shows its findings`);
         return 0;
@@ -114,6 +120,7 @@ async function followRun(ctx: AppContext, runId: number, workerId: string | null
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } finally {
+    bars.finish();
     unregister();
   }
 }
