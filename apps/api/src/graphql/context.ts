@@ -12,6 +12,7 @@ import { readableProjects } from '../services/auth/caller.ts';
 import { createQueueJobControl, type JobControl } from '../jobs/job-control.ts';
 import { createLoaders } from '../services/views/loaders.ts';
 import { createPredictiveCache, type PredictiveCache } from '../services/views/predictive-cache.ts';
+import { createSharedReads, type SharedReads } from '../services/views/shared-reads.ts';
 import type { ReadContext } from '../services/views/read-context.ts';
 import { createRequestBudget, type RequestLimits } from '../services/views/request-budget.ts';
 import { sharedScoringGate, type WorkGate } from '../services/views/work-gate.ts';
@@ -49,20 +50,26 @@ export interface GraphQLServices {
   readonly scoring?: WorkGate;
   /** Per-request limits; default REQUEST_BUDGET. */
   readonly requestBudget?: RequestLimits;
+  /** Rows shared by the read-only requests of one data version; default a fresh set for this factory. */
+  readonly sharedReads?: SharedReads;
 }
 
-/** Returns a factory that builds a fresh context (new loaders, scoped to `caller`) for each request or subscription. */
-export function createContextFactory(services: GraphQLServices): (caller: Caller) => GraphQLContext {
+/**
+ * Returns a factory that builds a fresh context (new loaders, scoped to `caller`) for each request or subscription.
+ * Given the store data version a read-only request read first, its loaders share the rows read at that version.
+ */
+export function createContextFactory(services: GraphQLServices): (caller: Caller, version?: string) => GraphQLContext {
   const predictive = services.predictive ?? createPredictiveCache();
   const backend = services.backend ?? (() => null);
   const logError: ErrorLogger =
     services.logError ?? ((error) => services.app.log(`graphql: unexpected error: ${(error as Error)?.stack ?? String(error)}`));
   const jobs = services.jobs ?? createQueueJobControl(services.app);
   const accessLine = services.accessLine ?? 'access: not stated';
-  return (caller) => ({
+  const sharedReads = services.sharedReads ?? createSharedReads();
+  return (caller, version) => ({
     app: services.app,
     caller,
-    loaders: createLoaders(services.app.db, services.app.artifacts, readableProjects(caller)),
+    loaders: createLoaders(services.app.db, services.app.artifacts, readableProjects(caller), version === undefined ? undefined : sharedReads.at(version)),
     predictive,
     budget: createRequestBudget(services.requestBudget),
     scoring: services.scoring ?? sharedScoringGate,

@@ -53,7 +53,7 @@ export async function handleGraphQLHttp(
   res: ServerResponse,
   url: URL,
   apollo: ApolloServer<GraphQLContext>,
-  context: (caller: Caller) => GraphQLContext,
+  context: (caller: Caller, version?: string) => GraphQLContext,
   access: ServerAccess,
   reuse?: GraphQLReuse,
 ): Promise<void> {
@@ -82,7 +82,8 @@ export async function handleGraphQLHttp(
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
-    context: async () => context(caller),
+    // Read-only requests share the rows read at their data version; others (mutations) read for themselves.
+    context: async () => context(caller, key === undefined ? undefined : version),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
