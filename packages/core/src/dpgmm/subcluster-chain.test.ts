@@ -149,3 +149,26 @@ describe("fitClassDensities with sampler: 'subcluster'", () => {
     expect(fingerprint(resumed)).toEqual(fingerprint(one));
   });
 });
+
+describe('the sub-cluster sampler in 32 and 64 dimensions', () => {
+  // Five blobs (80 points each, centres ~ N(0, 9 I)). Under the data-derived prior (B.2) one cluster is
+  // already a good fit in 64-D (one full-covariance Gaussian spans the blobs' 4-D subspace, and every extra
+  // cluster costs a large Occam factor); the collapsed sampler ends at 1–2 clusters. A sub-cluster chain
+  // started from uniformly random K0 = 6 clusters (B.6) fragments every blob (~20 clusters) that its merge
+  // moves cannot join: about 100 (d = 32) and 600 (d = 64) nats below. The k-means start does not. Tolerance: the last 20 sweeps'
+  // ln p(x, c | α) moves by a few nats with α; 20 nats is far below the failure it guards against.
+  const tailMean = (fit: FitResult): number => {
+    const tails = fit.classes[0].diagnostics.logLikelihoods.flatMap((ll) => ll.slice(-20));
+    return tails.reduce((a, b) => a + b, 0) / tails.length;
+  };
+  for (const d of [32, 64]) {
+    it(`reaches the collapsed sampler's joint ln p(x, c | α) on separated blobs (d = ${d})`, async () => {
+      const { points } = blobs(400, d, 5, 3, 7 + d);
+      const options = { iterations: 60, burnIn: 40, thin: 5, chains: 2, seed: 5, workers: 1 } as const;
+      const [sub, col] = await Promise.all(
+        (['subcluster', 'collapsed'] as const).map((sampler) => fitClassDensities([classData(0, points, 400)], { ...options, sampler })),
+      );
+      expect(tailMean(sub), `subcluster ${tailMean(sub)}, collapsed ${tailMean(col)}`).toBeGreaterThanOrEqual(tailMean(col) - 20);
+    });
+  }
+});

@@ -15,11 +15,12 @@ import {
   statsOf,
 } from './niw-stats.ts';
 import { mergeLogRatio, splitLogRatio } from './subcluster-moves.ts';
-import { seedSides } from './subcluster-seeding.ts';
+import { kMeansLabels, seedSides } from './subcluster-seeding.ts';
 import type { ChainCheckpoint, ClassTrace, DpgmmVariants } from './types.ts';
 
 /** Settings of one sub-cluster chain (a subset of FitOptions). */
 export interface SubclusterSettings {
+  /** K0: how many k-means clusters the chain starts from. */
   readonly initialClusters: number;
   readonly alphaPrior: AlphaPrior;
   readonly variants: Pick<DpgmmVariants, 'alphaUpdate' | 'alphaInit'>;
@@ -102,7 +103,7 @@ export class SubclusterChain {
     this.ages = state.ages;
     this.completedSweeps = state.completedSweeps;
     this.priorHalfLogDet = logDetFromCholesky(prior.cholPsi, prior.d) / 2;
-    this.seedWeight = Float64Array.from(prior.variance, (v) => 1 / v);
+    this.seedWeight = seedWeights(prior);
     this.everyPoint = Int32Array.from({ length: n }, (_, i) => i);
     this.scorer = new GaussianScorer(prior.d, n);
     this.sideScores = new Float64Array(2 * n);
@@ -110,16 +111,20 @@ export class SubclusterChain {
     this.rebuild();
   }
 
-  /** Same start as the collapsed sampler (B.6: uniform over min(n, K0) labels, then α_init); sides by 2-means. */
+  /**
+   * Starts from k-means++ clusters (min(n, K0) centres, a few Lloyd steps; coordinates scaled by the
+   * class's s.d.), sides by 2-means, and α_init as the collapsed sampler (B.6). Not B.6's uniformly random
+   * labels: each random cluster would hold part of every mode, splits would then fragment every mode once
+   * per initial cluster, and the sub-cluster merge ratio (≈ 2^(−n) for two parts of n points) almost never
+   * joins the fragments again. Nor one cluster (DPMMSubClusters.jl's default): in 64-D a split of one
+   * large cluster must gain about n ln 2 nats, so K grows very slowly. Only the start differs, so the
+   * chain's stationary distribution does not.
+   */
   static initialise(points: Float64Array, n: number, prior: NiwPrior, settings: SubclusterSettings, rng: Rng): SubclusterChain {
-    const k0 = Math.min(n, settings.initialClusters);
-    const raw = new Int32Array(n);
-    for (let i = 0; i < n; i++) raw[i] = rng.integer(k0);
     const alpha = initialAlpha(rng, settings.alphaPrior, settings.variants.alphaInit);
-    const sides = new Int32Array(n);
-    for (let i = 0; i < n; i++) sides[i] = rng.integer(2);
-    const { labels, count } = compact(raw, k0);
-    const chain = new SubclusterChain(points, n, prior, settings, rng, { alpha, labels, sides, ages: new Array(count).fill(0), completedSweeps: 0 });
+    const k0 = Math.min(n, settings.initialClusters);
+    const { labels, count } = compact(kMeansLabels(points, n, prior.d, k0, seedWeights(prior), rng), k0);
+    const chain = new SubclusterChain(points, n, prior, settings, rng, { alpha, labels, sides: new Int32Array(n), ages: new Array(count).fill(0), completedSweeps: 0 });
     chain.reseed(new Uint8Array(count).fill(1));
     return chain;
   }
@@ -368,6 +373,11 @@ function groupByLabel(keys: Int32Array, groups: number, members: Int32Array): In
   const fill = start.slice(0, groups);
   for (let i = 0; i < keys.length; i++) members[fill[keys[i]]++] = i;
   return start;
+}
+
+/** 1/σ̂²_j: the metric of the k-means start and of the 2-means side seeding. */
+function seedWeights(prior: NiwPrior): Float64Array {
+  return Float64Array.from(prior.variance, (v) => 1 / v);
 }
 
 /** ln of a Dirichlet(concentrations) draw via normalised Gamma draws (a zero draw gives −∞). */

@@ -60,3 +60,61 @@ export function seedSides(
     if (sizes[0] === 0 || sizes[1] === 0) for (const i of own) sides[i] = rng.integer(2);
   }
 }
+
+/**
+ * k-means labels 0..k−1 of `points` [n, d] (coordinate j weighted by `weight[j]`): k-means++ centres,
+ * then SEED_ITERATIONS Lloyd steps. Empty clusters may remain (the caller compacts the labels).
+ */
+export function kMeansLabels(points: Float64Array, n: number, d: number, k: number, weight: Float64Array, rng: Rng): Int32Array {
+  const centres = new Float64Array(k * d);
+  const labels = new Int32Array(n);
+  const best = new Float64Array(n).fill(Infinity);
+  const distance = (i: number, c: number): number => {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const diff = points[i * d + j] - centres[c * d + j];
+      s += weight[j] * diff * diff;
+    }
+    return s;
+  };
+  const first = rng.integer(n);
+  centres.set(points.subarray(first * d, first * d + d), 0);
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      best[i] = Math.min(best[i], distance(i, c - 1));
+      total += best[i];
+    }
+    let u = rng.uniform() * total;
+    let pick = n - 1;
+    for (let i = 0; i < n; i++) {
+      u -= best[i];
+      if (u < 0) {
+        pick = i;
+        break;
+      }
+    }
+    centres.set(points.subarray(pick * d, pick * d + d), c * d);
+  }
+  const sizes = new Int32Array(k);
+  for (let iter = 0; iter <= SEED_ITERATIONS; iter++) {
+    for (let i = 0; i < n; i++) {
+      let label = 0;
+      let nearest = Infinity;
+      for (let c = 0; c < k; c++) {
+        const dist = distance(i, c);
+        if (dist < nearest) [nearest, label] = [dist, c];
+      }
+      labels[i] = label;
+    }
+    if (iter === SEED_ITERATIONS) break;
+    sizes.fill(0);
+    centres.fill(0);
+    for (let i = 0; i < n; i++) {
+      sizes[labels[i]]++;
+      for (let j = 0; j < d; j++) centres[labels[i] * d + j] += points[i * d + j];
+    }
+    for (let c = 0; c < k; c++) if (sizes[c] > 0) for (let j = 0; j < d; j++) centres[c * d + j] /= sizes[c];
+  }
+  return labels;
+}
