@@ -76,21 +76,43 @@ export async function handleGraphQLHttp(
     return;
   }
   const key = reuse && version !== undefined && req.method === 'POST' ? responseCacheKey(caller, body, req.headers.accept) : undefined;
-  const kept = key === undefined ? undefined : reuse!.responses.get(key, version!);
-  if (kept) return writeKept(res, kept);
+  if (key !== undefined) {
+    // Kept, or being answered for another client right now (a page many open at once): wait for that answer.
+    const kept = reuse!.responses.get(key, version!) ?? (await reuse!.responses.pending(key, version!));
+    if (kept) return writeKept(res, kept);
+  }
+  const done = key === undefined ? undefined : reuse!.responses.begin(key, version!);
+  try {
+    await answer(req, res, url, apollo, () => context(caller, key === undefined ? undefined : version), body, (kept) => {
+      if (key !== undefined) reuse!.responses.set(key, version!, kept);
+      done?.(kept);
+    });
+  } finally {
+    done?.(undefined);
+  }
+}
+
+/** Runs the request through Apollo and writes its answer; `keep` receives a complete answer without errors. */
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  apollo: ApolloServer<GraphQLContext>,
+  context: () => GraphQLContext,
+  body: unknown,
+  keep: (kept: CachedResponse) => void,
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
     // Read-only requests share the rows read at their data version; others (mutations) read for themselves.
-    context: async () => context(caller, key === undefined ? undefined : version),
+    context: async () => context(),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    if (key !== undefined && res.statusCode === 200 && answeredWithoutErrors(response.body.string)) {
-      reuse!.responses.set(key, version!, { status: res.statusCode, headers: [...response.headers], body: response.body.string });
-    }
+    if (res.statusCode === 200 && answeredWithoutErrors(response.body.string)) keep({ status: res.statusCode, headers: [...response.headers], body: response.body.string });
     return void res.end(response.body.string);
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

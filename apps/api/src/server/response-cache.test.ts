@@ -34,6 +34,22 @@ describe('response cache', () => {
     expect([cache.size, cache.get('c', '5'), cache.get('a', '6')?.body]).toEqual([1, undefined, 'new']);
   });
 
+  it('lets the same request wait for the answer being computed, once, and not for one that ended without one', async () => {
+    const cache = createResponseCache();
+    expect(cache.pending('k', '1')).toBeUndefined();
+    const done = cache.begin('k', '1');
+    const waiting = cache.pending('k', '1');
+    expect(cache.pending('k', '2')).toBeUndefined();
+    done(answer('x'));
+    done(undefined);
+    expect((await waiting)?.body).toBe('x');
+    expect(cache.pending('k', '1')).toBeUndefined();
+    const failing = cache.begin('k', '1');
+    const nothing = cache.pending('k', '1');
+    failing(undefined);
+    expect(await nothing).toBeUndefined();
+  });
+
   it('keys by caller, roles, Accept header and request, and refuses what does not read stored data only', () => {
     const user = (projects: [number, 'viewer' | 'admin'][], userId = 1): UserCaller => ({ kind: 'user', userId, login: 'u', tokenId: 1, allProjects: null, projects: new Map(projects) });
     const body = { query: '{ models { totalCount } }' };

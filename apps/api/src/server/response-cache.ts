@@ -5,6 +5,7 @@
  * worker finishing a layer, `classfit tag` on the CLI, a role granted), moves the version on, and what was kept is
  * dropped. Keyed by the caller's identity and roles — a viewer of one project never gets what another caller was
  * answered. Only documents that read stored data only (cacheable-query.ts) and answers without errors are kept.
+ * While one request computes an answer, the same request from others waits for it instead of computing it again.
  */
 import type { Caller } from '../services/auth/caller.ts';
 import { isCacheableQuery } from './cacheable-query.ts';
@@ -32,6 +33,10 @@ export interface ResponseCache {
   get(key: string, version: string): CachedResponse | undefined;
   /** Keeps `response` for `key` at `version` (ignored when a newer version was seen or it is too large). */
   set(key: string, version: string, response: CachedResponse): void;
+  /** The answer another request is computing for `key` at `version` (undefined once it ends without one to share). */
+  pending(key: string, version: string): Promise<CachedResponse | undefined> | undefined;
+  /** Marks `key` at `version` as being computed; call the returned function once with its answer (or undefined). */
+  begin(key: string, version: string): (answer: CachedResponse | undefined) => void;
   /** How many answers are kept. */
   readonly size: number;
 }
@@ -53,7 +58,22 @@ export function createResponseCache(limits: Partial<ResponseCacheLimits> = {}): 
     }
     return true;
   };
+  const inflight = new Map<string, Promise<CachedResponse | undefined>>();
   return {
+    pending: (key, version) => inflight.get(`${version}\n${key}`),
+    begin(key, version) {
+      const id = `${version}\n${key}`;
+      let settle!: (answer: CachedResponse | undefined) => void;
+      const answer = new Promise<CachedResponse | undefined>((resolve) => (settle = resolve));
+      inflight.set(id, answer);
+      let open = true;
+      return (value) => {
+        if (!open) return;
+        open = false;
+        if (inflight.get(id) === answer) inflight.delete(id);
+        settle(value);
+      };
+    },
     get(key, version) {
       if (BigInt(version) !== current) return undefined;
       const hit = entries.get(key);
