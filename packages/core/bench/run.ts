@@ -11,8 +11,8 @@
  *   npm run bench -- --legacy-classes 0             skip the earlier layer
  *   npm run bench -- --numpy-classes 4 --numpy-sweeps 10   how much of each layer the NumPy peer runs
  *   npm run bench -- --subcluster-classes 100 --subcluster-sweeps 400   the sampler comparison at paper scale
- *                                      (default 10 classes × 60 sweeps of the earlier layer shape: the sub-cluster
- *                                      sampler's typed-array sweeps are slower, and the machine is shared)
+ *                                      (default 10 classes × 60 sweeps of the real-shaped layer: the sub-cluster
+ *                                      sampler's sweeps are slower, and the machine is shared)
  *
  * Writes bench/results/latest.json (gitignored) and prints a table.
  */

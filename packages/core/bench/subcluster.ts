@@ -1,17 +1,18 @@
 /**
- * Sub-cluster vs collapsed sampler on the paper-shaped synthetic layer (bench/sampler-data.ts), in one run:
+ * Sub-cluster vs collapsed sampler on a paper-scale synthetic layer (bench/sampler-data.ts: the real-shaped
+ * layer by default, `--legacy` for the earlier one), in one run:
  *  - per-sweep wall time of the whole layer (all classes in lock-step), same workers;
  *  - time to equal quality: both samplers record the same diagnostic after every sweep, the collapsed joint
  *    ln p(x, c | α) of the current partition. The target is the collapsed sampler's own level over its last
  *    quarter of sweeps (summed over classes); a sampler's time to quality is the first sweep at which the
  *    layer's summed diagnostic comes within `tolerance` nats/point of that target, times its per-sweep time.
  *
- *   npx tsx bench/subcluster.ts [--classes 100] [--points 500] [--dim 64] [--sweeps 120] [--workers N]
+ *   npx tsx bench/subcluster.ts [--classes 100] [--points 500] [--dim 64] [--sweeps 120] [--workers N] [--legacy]
  */
 import { fileURLToPath } from 'node:url';
 import { fitClassDensities, type FitResult } from '../src/dpgmm/index.ts';
-import { arg } from './sampler.ts';
-import { syntheticLayer } from './sampler-data.ts';
+import { arg, type LayerShape } from './sampler.ts';
+import { realShapedLayer, syntheticLayer } from './sampler-data.ts';
 
 export interface SubclusterBenchOptions {
   readonly classes: number;
@@ -19,6 +20,8 @@ export interface SubclusterBenchOptions {
   readonly dim: number;
   readonly sweeps: number;
   readonly workers?: number;
+  /** 'real' (default): `realShapedLayer`; 'legacy': `syntheticLayer`. */
+  readonly shape?: LayerShape;
   /** nats per point below the target that still count as reached (default 0.05). */
   readonly tolerance?: number;
 }
@@ -57,7 +60,7 @@ function tailMean(values: number[]): number {
 }
 
 export async function benchSubcluster(options: SubclusterBenchOptions): Promise<SubclusterBenchResult> {
-  const layer = syntheticLayer(options);
+  const layer = options.shape === 'legacy' ? syntheticLayer(options) : realShapedLayer(options);
   const totalPoints = options.classes * options.points;
   const tolerance = options.tolerance ?? 0.05;
   const fits: Record<'collapsed' | 'subcluster', FitResult> = {} as never;
@@ -105,6 +108,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     points: arg('points', 500),
     dim: arg('dim', 64),
     sweeps: arg('sweeps', 120),
+    shape: process.argv.includes('--legacy') ? 'legacy' : 'real',
     ...(workers > 0 ? { workers } : {}),
   });
   console.log(JSON.stringify(result, null, 2));
