@@ -55,6 +55,8 @@ interface KindStats {
   count: number;
   errors: number;
   ms: number[];
+  /** When each request started, seconds into the run (same order as `ms`). */
+  startedS: number[];
   firstError?: string;
 }
 
@@ -96,7 +98,7 @@ async function runEngine(engine: Engine) {
     const rssAfterWarmUp = rss(server.pid);
     let peakRss = rssAfterWarmUp;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss(server.pid))), 250);
-    const stats: Record<string, KindStats> = Object.fromEntries(Object.keys(KINDS).map((k) => [k, { count: 0, errors: 0, ms: [] }]));
+    const stats: Record<string, KindStats> = Object.fromEntries(Object.keys(KINDS).map((k) => [k, { count: 0, errors: 0, ms: [], startedS: [] }]));
     const totalWeight = Object.values(KINDS).reduce((s, k) => s + k.weight, 0);
     const loadBefore = load();
     const cpuBefore = cpuSeconds(server.pid);
@@ -113,6 +115,7 @@ async function runEngine(engine: Engine) {
           const s = stats[kind];
           s.count++;
           s.ms.push(performance.now() - t0);
+          s.startedS.push((t0 - started) / 1000);
           if (error) {
             s.errors++;
             s.firstError ??= error;
@@ -132,10 +135,12 @@ async function runEngine(engine: Engine) {
       p95: percentile(s.ms, 0.95),
       p99: percentile(s.ms, 0.99),
       max: Math.max(...s.ms),
+      // When the slowest request started (s into the run): a stall at the start is the cold store, not the load.
+      maxStartedS: s.startedS[s.ms.indexOf(Math.max(...s.ms))] ?? NaN,
       errors: s.errors,
       firstError: s.firstError,
     });
-    const all: KindStats = { count: 0, errors: 0, ms: Object.values(stats).flatMap((s) => s.ms) };
+    const all: KindStats = { count: 0, errors: 0, ms: Object.values(stats).flatMap((s) => s.ms), startedS: Object.values(stats).flatMap((s) => s.startedS) };
     for (const s of Object.values(stats)) {
       all.count += s.count;
       all.errors += s.errors;
@@ -159,6 +164,6 @@ for (const engine of engines) {
   const r = await runEngine(engine);
   console.log(`\n### ${engine}: ${r.clients} clients × ${r.elapsedS.toFixed(1)} s, ${r.models} models × ${r.layers} layers × ${r.classes} classes, token auth`);
   console.log(`seeded in ${r.seedS.toFixed(1)} s; server RSS after warm-up ${r.rssMiB.afterWarmUp.toFixed(0)} MiB, peak ${r.rssMiB.peak.toFixed(0)} MiB; server CPU ${r.serverCpuS.toFixed(1)} s over ${r.elapsedS.toFixed(1)} s wall (its own process; PostgreSQL backends not counted); load (1/5/15 min) before ${r.load.before}, after ${r.load.after}\n`);
-  console.log('| query | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|');
-  for (const x of r.rows) console.log(`| ${x.kind} | ${x.count} | ${x.perSecond.toFixed(1)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.max)} | ${x.errors}${x.firstError ? ` (first: ${x.firstError.slice(0, 120)})` : ''} |`);
+  console.log('| query | count | req/s | p50 ms | p95 ms | p99 ms | max ms (started at s) | errors |\n|---|---|---|---|---|---|---|---|');
+  for (const x of r.rows) console.log(`| ${x.kind} | ${x.count} | ${x.perSecond.toFixed(1)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.max)} (${x.maxStartedS.toFixed(1)}) | ${x.errors}${x.firstError ? ` (first: ${x.firstError.slice(0, 120)})` : ''} |`);
 }
