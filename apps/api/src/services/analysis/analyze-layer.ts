@@ -6,6 +6,7 @@
 import type { AnalysisOptions } from '../analysis-options.ts';
 import type { StepRunner } from './fit-step.ts';
 import type { LayerInput } from './layer-input.ts';
+import { releaseMemory } from './release-memory.ts';
 import { LAYER_STEPS } from './steps/index.ts';
 import { layerResults, type DraftModel, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
 
@@ -26,6 +27,7 @@ export async function analyzeLayer(
     // A layer's predictive models are its bulk (the main fit's and the genclass refit's, hundreds of MB each at
     // d = 64): each goes once no later step reads it, so the refits and the KL fits never hold them.
     for (const field of releasedAfter[i]) draft[field] = undefined;
+    if (releasedAfter[i].length > 0) releaseMemory();
   }
   return layerResults(draft);
 }

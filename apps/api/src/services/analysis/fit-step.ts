@@ -11,6 +11,7 @@ import { predictiveArrayPieces, readPredictiveFile, type PredictiveModel } from 
 import { fitClassDensities, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
 import { setRunCheckpoint, type ArtifactStore, type Db, type SweepSeries } from '@classfit/db';
 import { CancelledError } from '../errors.ts';
+import { releaseMemory } from './release-memory.ts';
 import { getJson, putJson, type RunCheckpoint } from './run-checkpoint.ts';
 
 /**
@@ -122,6 +123,7 @@ export function createStepRunner(options: StepRunnerOptions) {
       const saved = state.current?.step === step && (await options.artifacts.has(state.current.fit)) ? state.current.fit : undefined;
       const resumeFrom = saved ? await getJson<FitCheckpoint>(options.artifacts, saved) : undefined;
       const started = performance.now();
+      releaseMemory(); // what earlier steps let go of, before the workers start beside it
       // The sampler's result (every kept trace's factors plus the predictive mixtures) is dropped once stored:
       // the step's result is read back from the store, so only one copy of the mixtures stays in memory.
       const { predictiveKey, summaryKey } = await fitAndStore(step, classes, fit, { resumeFrom, startFrom }, projection);
@@ -129,6 +131,7 @@ export function createStepRunner(options: StepRunnerOptions) {
       const previous = state.current?.fit;
       await save({ ...state, steps: { ...state.steps, [step]: { predictive: predictiveKey, summary: summaryKey, ms } }, current: undefined });
       if (previous) await options.artifacts.remove(previous);
+      releaseMemory(); // the sampler's traces and mixtures, before the stored copy is read back
       return readStep(options.artifacts, predictiveKey, summaryKey, ms);
     },
   };
