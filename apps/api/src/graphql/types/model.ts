@@ -1,5 +1,5 @@
 /** Resolvers of `Model`: a trained network, its layers, examples, runs and heatmap. */
-import { listRuns, pageExamples } from '@classfit/db';
+import { pageExamples } from '@classfit/db';
 import { BadUserInputError } from '../../services/errors.ts';
 import { buildHeatmap } from '../../services/views/heatmap.ts';
 import { layerSimilarityOf } from '../../services/views/layer-similarity.ts';
@@ -35,7 +35,7 @@ export const Model: ModelResolvers = {
     return connectionFromPage(page, (row) => row.cursor, Boolean(args.after));
   },
   fitRuns: async (model, args, ctx) => {
-    const page = await listRuns(ctx.app.db, { modelId: model.id, first: pageSize(args.first), after: args.after });
+    const page = await ctx.loaders.runPageOfModel.load({ modelId: model.id, first: pageSize(args.first), after: args.after });
     return connectionFromPage(page, (row) => row.cursor, Boolean(args.after));
   },
   heatmap: async (model, args, ctx) => {

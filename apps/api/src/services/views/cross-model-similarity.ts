@@ -11,7 +11,7 @@
  */
 import { createSimilarityAccumulator, linearCkaMatrix, procrustesDistanceMatrix } from '@classfit/core/analysis';
 import { readNpy, toNumberArray } from '@classfit/core/io';
-import { exampleLabelsOfModel, type LayerRow, type ModelRow } from '@classfit/db';
+import type { LayerRow, ModelRow } from '@classfit/db';
 import { BadUserInputError, classifyError, NotFoundError } from '../errors.ts';
 import { fromGlobalId } from './global-id.ts';
 import type { ReadContext } from './read-context.ts';
@@ -44,20 +44,6 @@ export interface CrossModelSimilarityValue {
 const SLICE_ROWS = 1024;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Labels of each model's training examples in index order, loaded once per request. */
-const labelsOfRequest = new WeakMap<ReadContext, Map<number, Promise<Int32Array>>>();
-
-function labelsOf(ctx: ReadContext, model: ModelRow): Promise<Int32Array> {
-  let perModel = labelsOfRequest.get(ctx);
-  if (!perModel) labelsOfRequest.set(ctx, (perModel = new Map()));
-  let labels = perModel.get(model.id);
-  if (!labels) {
-    labels = exampleLabelsOfModel(ctx.app.db, model.id);
-    perModel.set(model.id, labels);
-  }
-  return labels;
-}
-
 /**
  * Why `a` and `b` cannot be compared example by example, or — when they hold the same examples in the same
  * order — how many.
@@ -67,7 +53,7 @@ export async function exampleSetMismatch(ctx: ReadContext, a: ModelRow, b: Model
     const [da, db] = await Promise.all([ctx.loaders.dataset.load(a.datasetId), ctx.loaders.dataset.load(b.datasetId)]);
     return { reason: `model "${a.name}" is on dataset "${da?.name ?? a.datasetId}", model "${b.name}" on "${db?.name ?? b.datasetId}"; CKA needs both models' activations on the same examples` };
   }
-  const [la, lb] = await Promise.all([labelsOf(ctx, a), labelsOf(ctx, b)]);
+  const [la, lb] = await Promise.all([ctx.loaders.exampleLabelsOfModel.load(a.id), ctx.loaders.exampleLabelsOfModel.load(b.id)]);
   if (la.length !== lb.length) {
     return { reason: `model "${a.name}" has ${la.length} training examples, model "${b.name}" ${lb.length}; CKA needs both models' activations on the same examples` };
   }

@@ -18,6 +18,8 @@ import {
   classFitsByIds,
   classFitsByRunIds,
   classFitsByRunLayers,
+  exampleLabelsOfModel,
+  listRuns,
   datasetClassesByIds,
   datasetsByIds,
   densityBinsByRunIds,
@@ -192,6 +194,14 @@ function imagesBy(artifacts: ArtifactStore): DataLoader<string, ImageArray> {
   );
 }
 
+/** Which page of a model's runs. */
+export interface RunPageKey {
+  readonly modelId: number;
+  readonly first: number;
+  readonly after?: string | null;
+}
+const runPageKey = (k: RunPageKey) => `${k.modelId}:${k.first}:${k.after ?? ''}`;
+
 /** Which layer's bins {@link robustnessBy} summarises. */
 export interface BinRobustnessKey {
   readonly modelId: number;
@@ -292,6 +302,13 @@ export function createLoaders(db: Db, artifacts: ArtifactStore, visibility: Proj
     layerJobsOfRun: manyBy(db, layerJobsByRunIds, (row) => row.runId, share),
     densityBinsOfRun,
     certificationOfModel,
+    /** A page of a model's runs, newest first (Model.fitRuns). */
+    runPageOfModel: new DataLoader<RunPageKey, Awaited<ReturnType<typeof listRuns>>, string>(
+      share('listRuns', (keys: readonly RunPageKey[]) => Promise.all(keys.map((k) => listRuns(db, k))), runPageKey),
+      { cacheKeyFn: runPageKey },
+    ),
+    /** Labels of a model's training examples in index order (pairing two models' activation rows). */
+    exampleLabelsOfModel: new DataLoader<number, Int32Array>(share('exampleLabelsOfModel', (ids: readonly number[]) => Promise.all(ids.map((id) => exampleLabelsOfModel(db, id))))),
     memorizationSubsetsOfModel: manyBy(db, memorizationSubsetsByModelIds, (row) => row.modelId, share),
     binRobustness: robustnessBy(certificationOfModel, densityBinsOfRun, db),
     exampleScore: exampleScoreBy(db),
