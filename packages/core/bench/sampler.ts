@@ -121,9 +121,10 @@ export interface NumpyBenchResult {
 /**
  * Runs bench/numpy_cgs.py (1 BLAS thread) on the first `numpyClasses` classes of the same layer;
  * OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are removed for this command only so OpenBLAS picks its
- * kernel for this CPU, and the kernel it reports is returned.
+ * kernel for this CPU, and the kernel it reports is returned. `coreType` forces a kernel instead: Debian's
+ * OpenBLAS 0.3.21 does not recognise every newer CPU and then falls back to its generic Prescott kernels.
  */
-export async function benchNumpy(options: SamplerBenchOptions & { numpyClasses: number; numpySweeps: number }): Promise<NumpyBenchResult> {
+export async function benchNumpy(options: SamplerBenchOptions & { numpyClasses: number; numpySweeps: number; coreType?: string }): Promise<NumpyBenchResult> {
   const layer = benchLayer(options).slice(0, options.numpyClasses);
   const dir = mkdtempSync(join(tmpdir(), 'classfit-bench-'));
   try {
@@ -133,6 +134,7 @@ export async function benchNumpy(options: SamplerBenchOptions & { numpyClasses: 
     const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', OPENBLAS_VERBOSE: '2' };
     delete env.OPENBLAS_CORETYPE;
     delete env.OPENBLAS_L2_SIZE;
+    if (options.coreType) env.OPENBLAS_CORETYPE = options.coreType;
     const run = spawnSync('/usr/bin/python3', [script, file, String(options.points), String(options.numpySweeps)], { encoding: 'utf8', env });
     if (run.status !== 0) throw new Error(`numpy_cgs.py failed (${run.status}): ${run.stderr}`);
     const parsed = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
@@ -154,11 +156,17 @@ export async function benchNumpy(options: SamplerBenchOptions & { numpyClasses: 
       measuredSweeps: options.numpySweeps,
       meanClusters: parsed.meanClusters,
       clusterCounts: counts,
-      blas: `NumPy ${parsed.numpy}, ${parsed.blas}, OpenBLAS core ${kernel}`,
+      blas: `NumPy ${parsed.numpy}, ${parsed.blas}, OpenBLAS core ${kernel}${options.coreType ? ' (forced)' : ' (detected)'}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The text after `--name` on the command line, or `fallback`. */
+export function stringArg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
 /** The number after `--name` on the command line, or `fallback`. */
