@@ -6,9 +6,13 @@
  * final states: if it keeps their level, the two samplers agree on the posterior and the gap between the
  * first two rows is the collapsed sampler's mixing, not the sub-cluster sampler's error.
  *  - default: the synthetic 16-D acceptance data (tests/fixtures/synthetic, tests/scripts/make_synthetic_classes.py);
- *  - `--dim D`: `realShapedLayer` (bench/sampler-data.ts) at d = D, `--classes` × (`--train` + `--test`) points.
+ *  - `--dim D`: `realShapedLayer` (bench/sampler-data.ts) at d = D, `--classes` × (`--train` + `--test`) points;
+ *  - `--stages DIR --stage S`: a demo network's stage S (1…4) as bench/demo-stage-activations.ts writes it, fitted on
+ *    the demo's training images and held out on its test images, SVD-reduced as the analysis reduces it;
+ *  - `--demo-settings`: the demo's sampler settings (apps/api run-demo.ts DEMO_ANALYSIS) instead of the bench's.
  *
  *   npx tsx bench/subcluster-quality.ts [--iterations 400] [--chains 2] [--seed 3] [--dim 64 --classes 4 --train 500 --test 200]
+ *   npx tsx bench/subcluster-quality.ts --stages /tmp/classfit-demo-stages/resnet18 --stage 4 --demo-settings
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -16,6 +20,7 @@ import { largestGapSplit } from '../src/analysis/index.ts';
 import { scoreOwnClass } from '../src/density/index.ts';
 import { type ClassData, fitClassDensities, type FitHooks, type FitOptionsInput, type FitResult } from '../src/dpgmm/index.ts';
 import { readNpyFile } from '../src/io/index.ts';
+import { project, truncatedSvdViaGram } from '../src/linalg/index.ts';
 import { realShapedLayer } from './sampler-data.ts';
 import { arg } from './sampler.ts';
 
@@ -85,6 +90,33 @@ export function realShapedData(dim: number, classes: number, train: number, test
   };
 }
 
+/** METHOD A.4's SVD widths of four stages (apps/api analysis-options.ts PAPER_REDUCED_DIMS), capped at the stage's width. */
+const STAGE_REDUCED_DIMS = [16, 16, 64, 64];
+
+/**
+ * A demo stage reduced as the analysis reduces it (apps/api svd-reduce.ts: top-k right singular vectors of the
+ * uncentred training activations, z = V x, the Gram matrix in float64 typed arrays); the held-out images are
+ * projected onto the same components.
+ */
+export async function demoStageData(dir: string, stage: number): Promise<HeldOutData> {
+  const load = async (split: string) => {
+    const x = await readNpyFile(join(dir, `stage${stage}_${split}.npy`));
+    return { x: x.data as Float32Array, n: x.shape[0], d: x.shape[1], labels: (await readNpyFile(join(dir, `${split}_labels.npy`))).data as Int32Array };
+  };
+  const [train, test] = [await load('train'), await load('test')];
+  const k = Math.min(STAGE_REDUCED_DIMS[stage - 1], train.d);
+  const svd = await truncatedSvdViaGram(train.x, train.n, train.d, k, { gram: 'typed' });
+  return {
+    name: `${dir} stage ${stage}: D = ${train.d} → k = ${k} (${(100 * svd.varianceFraction[k - 1]).toFixed(2)} % uncentred variance), ${train.n} training + ${test.n} held-out images`,
+    train: groupRows(project(train.x, train.n, train.d, svd.components, k), train.labels, k, 0, train.n),
+    test: project(test.x, test.n, test.d, svd.components, k),
+    testLabels: test.labels,
+  };
+}
+
+/** The demo's analysis settings (apps/api/src/cli/demo/run-demo.ts DEMO_ANALYSIS). */
+const DEMO_SAMPLER = { iterations: 200, burnIn: 100, thin: 5, chains: 2, seed: 0 };
+
 export async function samplerQuality(run: string, data: HeldOutData, options: Partial<FitOptionsInput>, hooks?: FitHooks): Promise<{ quality: SamplerQuality; fit: FitResult }> {
   const started = performance.now();
   const fit = await fitClassDensities(data.train, options, hooks);
@@ -120,9 +152,18 @@ export async function samplerQuality(run: string, data: HeldOutData, options: Pa
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const iterations = arg('iterations', 400);
-  const options = { iterations, burnIn: Math.floor(iterations * 0.8), thin: arg('thin', 4), chains: arg('chains', 2), seed: arg('seed', 3), workers: arg('workers', 2) };
+  const sampler = process.argv.includes('--demo-settings')
+    ? DEMO_SAMPLER
+    : { iterations, burnIn: Math.floor(iterations * 0.8), thin: arg('thin', 4), chains: arg('chains', 2), seed: arg('seed', 3) };
+  const options = { ...sampler, workers: arg('workers', 2) };
   const dim = arg('dim', 0);
-  const data = dim > 0 ? realShapedData(dim, arg('classes', 4), arg('train', 500), arg('test', 200)) : await acceptanceData();
+  const stagesAt = process.argv.indexOf('--stages');
+  const data =
+    stagesAt >= 0
+      ? await demoStageData(process.argv[stagesAt + 1], arg('stage', 4))
+      : dim > 0
+        ? realShapedData(dim, arg('classes', 4), arg('train', 500), arg('test', 200))
+        : await acceptanceData();
   console.log(`${data.name}, ${JSON.stringify(options)}`);
   const collapsed = await samplerQuality('collapsed', data, { ...options, sampler: 'collapsed' });
   const subcluster = await samplerQuality('subcluster', data, { ...options, sampler: 'subcluster' });
