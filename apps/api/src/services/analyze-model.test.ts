@@ -35,6 +35,8 @@ for (const engine of testEngines()) {
       await importSynthetic(ctx, folder, 'uninterrupted');
       await importSynthetic(ctx, folder, 'interrupted');
       await importSynthetic(ctx, folder, 'warm');
+      await importSynthetic(ctx, folder, 'sequential');
+      await importSynthetic(ctx, folder, 'interrupted-in-lanes');
     });
     afterAll(async () => {
       await ctx?.close();
@@ -98,6 +100,46 @@ for (const engine of testEngines()) {
 
       await runAnalysis(ctx, saved, { workers: 1 });
       expect(await storedResults(ctx, saved)).toEqual(reference);
+    });
+
+    it('runs the fit lane beside the scoring lane to byte-identical results of the sequential schedule', async () => {
+      const { run } = await requestAnalysis(ctx, 'sequential', OPTIONS);
+      const phases = { lanes: [] as string[], sequential: [] as string[] };
+      const record = (into: string[]) => (p: { phase: string; layer?: string }) => {
+        if (p.layer === 'early' && p.phase !== 'fit' && p.phase !== into.at(-1)) into.push(p.phase);
+      };
+      await runAnalysis(ctx, run, { workers: 1, schedule: 'sequential', onProgress: record(phases.sequential) });
+      const saved = (await getRun(ctx.db, run.id))!;
+      expect(JSON.stringify(await storedResults(ctx, saved))).toBe(JSON.stringify(reference));
+      // Artifacts are keyed by content: every fit's predictive mixtures and summary are the same bytes.
+      const fitKeys = async (r: FitRunRow) => (await getJson<{ steps: Record<string, { predictive: string; summary: string }> }>(ctx.artifacts, r.checkpointArtifact!)).steps;
+      const keys = (steps: Record<string, { predictive: string; summary: string }>) => Object.entries(steps).map(([step, s]) => [step, s.predictive, s.summary]);
+      expect(keys(await fitKeys(saved))).toEqual(keys(await fitKeys(referenceRun)));
+      // The lanes did overlap: the refit started while the scoring lane was still at work.
+      const { run: again } = await requestAnalysis(ctx, 'sequential', OPTIONS, { rerun: true });
+      await runAnalysis(ctx, again, { workers: 1, onProgress: record(phases.lanes) });
+      expect(phases.sequential.indexOf('genclass')).toBeGreaterThan(phases.sequential.indexOf('bins'));
+      expect(phases.lanes.indexOf('genclass')).toBeLessThan(phases.lanes.indexOf('bins'));
+      expect(JSON.stringify(await storedResults(ctx, (await getRun(ctx.db, again.id))!))).toBe(JSON.stringify(reference));
+    });
+
+    it('resumes an analysis interrupted while the refit runs beside the scoring lane to the same results', async () => {
+      const { run } = await requestAnalysis(ctx, 'interrupted-in-lanes', OPTIONS);
+      const controller = new AbortController();
+      const interrupted = await runAnalysis(ctx, run, {
+        workers: 1,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'fit' && p.message === 'early/genclass' && (p.sweep ?? 0) >= 3) controller.abort();
+        },
+      }).catch((e: unknown) => e);
+      expect(interrupted).toBeInstanceOf(CancelledError);
+      const saved = (await getRun(ctx.db, run.id))!;
+      const checkpoint = await getJson<{ steps: Record<string, unknown>; current?: { step: string } }>(ctx.artifacts, saved.checkpointArtifact!);
+      expect(Object.keys(checkpoint.steps)).toEqual(['early/main']);
+      expect(checkpoint.current?.step).toBe('early/genclass');
+      await runAnalysis(ctx, saved, { workers: 1 });
+      expect(JSON.stringify(await storedResults(ctx, saved))).toBe(JSON.stringify(reference));
     });
 
     it('refitStart main: genclass refit and KL fits start from the main fit, genclassIterations sets the refit length', async () => {

@@ -15,6 +15,7 @@ import type { AppContext } from '../context/app-context.ts';
 import { analysisOptionsSchema, defaultReducedDim, type AnalysisOptions, type AnalysisOptionsInput } from './analysis-options.ts';
 import { analyzeLayer, type LayerResults, type RunData } from './analysis/analyze-layer.ts';
 import { createStepRunner } from './analysis/fit-step.ts';
+import type { LayerScheduleKind } from './analysis/layer-schedule.ts';
 import { loadLayerInput, selectRows, type LayerInput } from './analysis/layer-input.ts';
 import { loadCheckpoint } from './analysis/run-checkpoint.ts';
 import { storeResults } from './analysis/store-results.ts';
@@ -83,6 +84,8 @@ export interface RunAnalysisHooks {
   readonly onProgress?: (progress: RunProgress) => void;
   /** Worker threads for the sampler (does not change results). */
   readonly workers?: number;
+  /** How each layer's steps are scheduled (analysis/layer-schedule.ts; default lanes; does not change results). */
+  readonly schedule?: LayerScheduleKind;
 }
 
 /** Summary of a finished analysis, per layer. */
@@ -156,7 +159,7 @@ export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'ba
     results.push(await analyzeLayer(input, data, config, steps, (phase) => {
       current = { ...current, phase };
       emit(current);
-    }));
+    }, hooks.schedule));
     if (hooks.signal?.aborted) throw new CancelledError(`analysis interrupted after layer ${name}; it resumes from the last checkpoint`);
   }
   const modelResults = await runModelSteps(prepared, results, (phase) => emit({ phase }));

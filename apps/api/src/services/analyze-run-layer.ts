@@ -37,7 +37,7 @@ export async function analyzeRunLayer(ctx: LayerJobContext, run: FitRunRow, row:
   const results = await analyzeLayer(input, prepared.data, config, steps, (phase) => {
     current = { ...current, phase };
     emit(current);
-  });
+  }, hooks.schedule);
   if (hooks.signal?.aborted) throw new CancelledError(`layer ${row.layer} interrupted; it resumes from its checkpoint`);
   await storeLayerResults(ctx.db, ctx.artifacts, run.id, results, prepared.exampleIds, (tx) => finishLayerJob(tx, run.id, row.layer, 'succeeded'));
   return { backend };

@@ -1,40 +1,87 @@
 /**
- * Runs the layer steps of the registry (steps/index.ts) on one layer, in order,
- * each reading what earlier ones left in the layer's draft (steps/layer-draft.ts),
- * and returns the layer's results. Pure computation: storing is store-results.ts.
+ * Runs the layer steps of the registry (steps/index.ts) on one layer, as layer-schedule.ts schedules them (the main
+ * fit, then the fit lane beside the scoring lane), each reading what earlier ones left in the layer's draft
+ * (steps/layer-draft.ts), and returns the layer's results. Pure computation: storing is store-results.ts.
  */
 import type { AnalysisOptions } from '../analysis-options.ts';
 import type { StepRunner } from './fit-step.ts';
 import type { LayerInput } from './layer-input.ts';
+import { layerSchedule, type LayerScheduleKind } from './layer-schedule.ts';
 import { releaseMemory } from './release-memory.ts';
-import { LAYER_STEPS } from './steps/index.ts';
+import { LAYER_STEPS, type LayerStep } from './steps/index.ts';
 import { layerResults, type DraftModel, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
 
 export type { LayerResults, RunData } from './steps/layer-draft.ts';
 
-/** Runs every layer step on one layer. `progress(phase)` names what runs now. */
+const SCHEDULES = { lanes: layerSchedule(LAYER_STEPS, 'lanes'), sequential: layerSchedule(LAYER_STEPS, 'sequential') };
+
+/** Runs every layer step on one layer. `progress(phase)` names the phase a step (of either lane) started last. */
 export async function analyzeLayer(
   input: LayerInput,
   data: RunData,
   options: AnalysisOptions,
   fits: StepRunner,
   progress: (phase: string) => void,
+  schedule: LayerScheduleKind = 'lanes',
 ): Promise<LayerResults> {
   const draft: LayerDraft = { input };
   const ctx = { input, data, options, fits, progress, layerStream: input.layer.index * 1_000_000 };
-  for (const [i, step] of LAYER_STEPS.entries()) {
+  const models = modelLifetimes(draft);
+  const { prefix, lanes } = SCHEDULES[schedule];
+  for (const step of prefix) {
     await step.run(ctx, draft);
-    // A layer's predictive models are its bulk (the main fit's and the genclass refit's, hundreds of MB each at
-    // d = 64): each goes once no later step reads it, so the refits and the KL fits never hold them.
-    for (const field of releasedAfter[i]) draft[field] = undefined;
-    if (releasedAfter[i].length > 0) releaseMemory();
+    models.finished(step);
   }
+  let failed = false;
+  const settled = await Promise.allSettled(lanes.map(async (lane) => {
+    const hold = async () => {
+      await models.released(lane.waitsFor);
+      if (failed) throw new Error('analysis: another lane of this layer failed');
+    };
+    const laneCtx = { ...ctx, fits: lane.waitsFor.length > 0 ? fits.holdingResults(hold) : fits };
+    try {
+      for (const step of lane.steps) {
+        await step.run(laneCtx, draft);
+        models.finished(step);
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      models.abandoned(lane.steps); // a failed lane's models go, so that no other lane waits for them
+    }
+  }));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return layerResults(draft);
 }
 
-/** Per layer step (registry order): the draft models no later step reads. */
-const releasedAfter: readonly DraftModel[][] = (() => {
-  const last = new Map<DraftModel, number>();
-  LAYER_STEPS.forEach((step, i) => step.reads?.forEach((field) => last.set(field, i)));
-  return LAYER_STEPS.map((_, i) => [...last].filter(([, at]) => at === i).map(([field]) => field));
-})();
+/**
+ * A layer's predictive models are its bulk (the main fit's and the genclass refit's, hundreds of MB each at d = 64):
+ * each goes once every step that reads it ({@link LayerStep.reads}) has finished, so the refits and the KL fits never
+ * hold them, and a lane's fits can wait for another lane's models to go.
+ */
+function modelLifetimes(draft: LayerDraft) {
+  const readers = new Map<DraftModel, Set<string>>();
+  for (const step of LAYER_STEPS) for (const model of step.reads ?? []) (readers.get(model) ?? readers.set(model, new Set()).get(model)!).add(step.name);
+  const gone = new Map([...readers.keys()].map((model) => {
+    let resolve!: () => void;
+    return [model, { promise: new Promise<void>((r) => (resolve = r)), resolve }] as const;
+  }));
+  const drop = (steps: readonly LayerStep[]) => {
+    const released = [...readers].filter(([, left]) => {
+      const before = left.size;
+      for (const step of steps) left.delete(step.name);
+      return before > 0 && left.size === 0;
+    }).map(([model]) => model);
+    if (released.length === 0) return;
+    for (const model of released) draft[model] = undefined;
+    releaseMemory();
+    for (const model of released) gone.get(model)!.resolve();
+  };
+  return {
+    finished: (step: LayerStep) => drop([step]),
+    abandoned: (steps: readonly LayerStep[]) => drop(steps),
+    released: (models: readonly DraftModel[]) => Promise.all(models.map((m) => gone.get(m)?.promise)).then(() => undefined),
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * Turns an analysis run's progress into one progress bar per fit step
  * ("stage3/main", "stage3/kl-least", …): a new bar when the step changes,
- * closed when the run leaves the fit phase. Used by `classfit analyze` and the demo.
+ * closed when the next one opens or the run stores its results. Used by `classfit analyze` and the demo.
  */
 import type { RunProgress } from '@classfit/db';
 
@@ -20,13 +20,15 @@ export function fitStepBars(openBar: (step: string, totalSweeps: number) => Step
   };
   return {
     onProgress(p: RunProgress): void {
-      const current = p.phase === 'fit' && p.message && p.totalSweeps ? p.message : '';
+      // A fit runs beside the scoring lane (layer-schedule.ts), whose phases come between its sweeps: only another
+      // fit step or the store closes its bar.
+      const current = p.phase === 'fit' && p.message && p.totalSweeps ? p.message : p.phase === 'store' || p.phase === 'done' ? '' : step;
       if (current !== step) {
         finish();
         if (current) bar = openBar(current, p.totalSweeps!);
         step = current;
       }
-      bar?.update(p.sweep ?? 0, p.backend);
+      if (p.phase === 'fit') bar?.update(p.sweep ?? 0, p.backend);
     },
     finish,
   };

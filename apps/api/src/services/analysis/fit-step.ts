@@ -8,7 +8,7 @@
  * numbers as an uninterrupted one.
  */
 import { predictiveArrayPieces, readPredictiveFile, type PredictiveModel } from '@classfit/core/density';
-import { fitClassDensities, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
+import { fitClassDensities, parseFitOptions, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
 import { setRunCheckpoint, type ArtifactStore, type Db, type SweepSeries } from '@classfit/db';
 import { CancelledError } from '../errors.ts';
 import { releaseMemory } from './release-memory.ts';
@@ -57,8 +57,8 @@ export interface StepRunnerOptions {
   readonly onSweep?: (step: string, progress: FitProgress) => void;
 }
 
-/** Runs fit steps of one run, keeping the run checkpoint current. */
-export function createStepRunner(options: StepRunnerOptions) {
+/** The {@link StepRunner} of one run. */
+export function createStepRunner(options: StepRunnerOptions): StepRunner {
   let state = options.checkpoint;
   let stateKey = options.checkpointKey ?? null;
   const save = async (next: RunCheckpoint): Promise<void> => {
@@ -76,10 +76,16 @@ export function createStepRunner(options: StepRunnerOptions) {
     fit: Partial<FitOptionsInput>,
     start: Pick<FitHooks, 'resumeFrom' | 'startFrom'>,
     projection: PredictiveModel['projection'],
+    holdResults: ResultHold | undefined,
   ): Promise<{ predictiveKey: string; summaryKey: string }> {
+    const fitInput = { ...fit, ...(options.workers ? { workers: options.workers } : {}) };
+    // The next run of sweeps (up to the next checkpoint) would keep traces: the fit's result starts to fill memory.
+    const { burnIn } = parseFitOptions(fitInput);
+    const keepsFrom = (sweep: number) => sweep + options.checkpointEverySweeps > burnIn;
+    if (holdResults && keepsFrom(start.resumeFrom ? Math.min(...start.resumeFrom.chains.map((c) => c.sweep)) : 0)) await holdResults();
     let result;
     try {
-      result = await fitClassDensities(classes, { ...fit, ...(options.workers ? { workers: options.workers } : {}) }, {
+      result = await fitClassDensities(classes, fitInput, {
         signal: options.signal,
         ...start,
         dropTraceFactors: true, // only the mixtures and the diagnostics are stored
@@ -90,6 +96,8 @@ export function createStepRunner(options: StepRunnerOptions) {
           const fitKey = await putJson(options.artifacts, cp);
           await save({ ...state, current: { step, fit: fitKey } });
           if (previous && previous !== fitKey) await options.artifacts.remove(previous);
+          // The workers wait here (between runs of sweeps) until the hold is lifted: results never depend on timing.
+          if (holdResults && keepsFrom(Math.min(...cp.chains.map((c) => c.sweep)))) await holdResults();
         },
       });
     } catch (error) {
@@ -114,27 +122,55 @@ export function createStepRunner(options: StepRunnerOptions) {
     return { predictiveKey, summaryKey };
   }
 
-  return {
-    /** Fits `classes` (or reuses the stored result of `step`). `projection` is stored with the predictive file. */
-    async run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection'], startFrom?: FitHooks['startFrom']): Promise<StepResult> {
-      const done = state.steps[step];
-      if (done) return readStep(options.artifacts, done.predictive, done.summary, done.ms);
-      // Artifacts are shared by content, so a checkpoint may have been collected; then the step starts over.
-      const saved = state.current?.step === step && (await options.artifacts.has(state.current.fit)) ? state.current.fit : undefined;
-      const resumeFrom = saved ? await getJson<FitCheckpoint>(options.artifacts, saved) : undefined;
-      const started = performance.now();
-      releaseMemory(); // what earlier steps let go of, before the workers start beside it
-      // The sampler's result (every kept trace's factors plus the predictive mixtures) is dropped once stored:
-      // the step's result is read back from the store, so only one copy of the mixtures stays in memory.
-      const { predictiveKey, summaryKey } = await fitAndStore(step, classes, fit, { resumeFrom, startFrom }, projection);
-      const ms = performance.now() - started;
-      const previous = state.current?.fit;
-      await save({ ...state, steps: { ...state.steps, [step]: { predictive: predictiveKey, summary: summaryKey, ms } }, current: undefined });
-      if (previous) await options.artifacts.remove(previous);
-      releaseMemory(); // the sampler's traces and mixtures, before the stored copy is read back
-      return readStep(options.artifacts, predictiveKey, summaryKey, ms);
-    },
-  };
+  /** Fits `classes` (or reuses the stored result of `step`). `projection` is stored with the predictive file. */
+  async function run(
+    holdResults: ResultHold | undefined,
+    step: string,
+    classes: ClassData[],
+    fit: Partial<FitOptionsInput>,
+    projection?: PredictiveModel['projection'],
+    startFrom?: FitHooks['startFrom'],
+  ): Promise<StepResult> {
+    const done = state.steps[step];
+    if (done) {
+      await holdResults?.();
+      return readStep(options.artifacts, done.predictive, done.summary, done.ms);
+    }
+    // Artifacts are shared by content, so a checkpoint may have been collected; then the step starts over.
+    const saved = state.current?.step === step && (await options.artifacts.has(state.current.fit)) ? state.current.fit : undefined;
+    const resumeFrom = saved ? await getJson<FitCheckpoint>(options.artifacts, saved) : undefined;
+    const started = performance.now();
+    releaseMemory(); // what earlier steps let go of, before the workers start beside it
+    // The sampler's result (every kept trace's factors plus the predictive mixtures) is dropped once stored:
+    // the step's result is read back from the store, so only one copy of the mixtures stays in memory.
+    const { predictiveKey, summaryKey } = await fitAndStore(step, classes, fit, { resumeFrom, startFrom }, projection, holdResults);
+    const ms = performance.now() - started;
+    const previous = state.current?.fit;
+    await save({ ...state, steps: { ...state.steps, [step]: { predictive: predictiveKey, summary: summaryKey, ms } }, current: undefined });
+    if (previous) await options.artifacts.remove(previous);
+    releaseMemory(); // the sampler's traces and mixtures, before the stored copy is read back
+    return readStep(options.artifacts, predictiveKey, summaryKey, ms);
+  }
+
+  const runner = (holdResults: ResultHold | undefined): StepRunner => ({
+    run: (...args) => run(holdResults, ...args),
+    holdingResults: (hold) => runner(hold),
+  });
+  return runner(undefined);
+}
+
+/** Resolves when a fit may bring its result into memory (see {@link StepRunner.holdingResults}). */
+export type ResultHold = () => Promise<void>;
+
+/** Runs fit steps of one run (one at a time), keeping the run checkpoint current. */
+export interface StepRunner {
+  /** Fits `classes` as step `step` (or reuses its stored result). `projection` is stored with the predictive file. */
+  run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection'], startFrom?: FitHooks['startFrom']): Promise<StepResult>;
+  /**
+   * The same runner, whose fits wait for `hold` before their result fills memory: before the first run of sweeps
+   * that keeps traces (the workers pause at a checkpoint boundary), or before a stored result is read back.
+   */
+  holdingResults(hold: ResultHold): StepRunner;
 }
 
 /**
@@ -149,8 +185,6 @@ function storableRHat(value: number | null): number | null {
 /** The largest R-hat stored; larger values (including ∞) are stored as this. */
 export const R_HAT_CAP = 1e6;
 
-/** The step runner type. */
-export type StepRunner = ReturnType<typeof createStepRunner>;
 
 async function readStep(artifacts: ArtifactStore, predictiveKey: string, summaryKey: string, ms: number): Promise<StepResult> {
   // `.npz` since the binary form; checkpoints of older runs name `classfit.predictive/v1` JSON, read alike.

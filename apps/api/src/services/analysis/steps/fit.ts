@@ -5,7 +5,7 @@ import { FIT_SEED_OFFSET, fitOptions } from './fit-options.ts';
 import type { LayerStep } from './step.ts';
 
 export const fitStep: LayerStep = {
-  name: 'fit', title: 'per-class DP-GMM fit (main)', level: 'layer', needs: [],
+  name: 'fit', title: 'per-class DP-GMM fit (main)', level: 'layer', makes: ['model'], runsFits: true, needs: [],
   options: ['iterations', 'burnIn', 'thin', 'chains', 'seed', 'checkpointEverySweeps'],
   tables: ['layer_fits', 'layers.reduced_dim'], artifacts: ['predictive (per layer)', 'projection (.npy)'], phase: 'fit',
   enabled: () => true,

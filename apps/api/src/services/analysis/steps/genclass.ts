@@ -8,7 +8,7 @@ import { startsFromMain } from '../warm-start.ts';
 import type { LayerStep } from './step.ts';
 
 export const genclassStep: LayerStep = {
-  name: 'genclass', title: 'generative classification per held-out subset', level: 'layer', needs: ['fit'],
+  name: 'genclass', title: 'generative classification per held-out subset', level: 'layer', makes: ['refit'], runsFits: true, needs: ['fit'],
   options: ['genclassSubsets', 'genclassIterations', 'refitStart', 'iterations', 'burnIn', 'thin', 'chains', 'seed'], tables: ['genclass_results'], artifacts: ['predictive (genclass fit)'], phase: 'genclass',
   enabled: (o) => o.genclassSubsets.length > 0,
   async run({ input, data, options, fits, progress }, draft) {

@@ -9,7 +9,7 @@ import { startsFromMain } from '../warm-start.ts';
 import type { LayerStep } from './step.ts';
 
 export const klStep: LayerStep = {
-  name: 'kl', title: 'between-class KL per memorization subset', level: 'layer', needs: ['fit'],
+  name: 'kl', title: 'between-class KL per memorization subset', level: 'layer', runsFits: true, needs: ['fit'],
   options: ['klSubsets', 'klSamples', 'subsetIterations', 'refitStart', 'iterations', 'burnIn', 'thin', 'chains', 'seed'], tables: ['kl_matrices'], artifacts: ['predictive (per subset fit)'], phase: 'kl:<subset>',
   enabled: (o) => o.klSubsets.length > 0 && o.klSamples > 0,
   async run({ input, data, options, fits, progress, layerStream }, draft) {

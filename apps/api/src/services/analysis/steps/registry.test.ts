@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisOptionsObject, analysisOptionsSchema } from '../../analysis-options.ts';
+import { layerSchedule } from '../layer-schedule.ts';
 import { ANALYSIS_STEPS, LAYER_STEPS, RUN_PHASES, stepDeclarations } from './index.ts';
 
 describe('the analysis step registry', () => {
@@ -20,6 +21,23 @@ describe('the analysis step registry', () => {
     expect(lastReader('model')).toBeLessThan(at('genclass'));
     expect(lastReader('refit')).toBe(at('held-out-densities'));
     expect(lastReader('refit')).toBeLessThan(at('kl'));
+  });
+
+  it('schedules the main fit, then the fit lane beside the scoring lane, from the declared needs', () => {
+    const names = (steps: readonly { name: string }[]) => steps.map((s) => s.name);
+    const { prefix, lanes } = layerSchedule(LAYER_STEPS);
+    expect(names(prefix)).toEqual(['fit']);
+    expect(lanes.map((l) => names(l.steps))).toEqual([
+      ['own-densities', 'groups', 'relative-entropy', 'between-chains', 'group-evidence', 'distances', 'bins'],
+      ['genclass', 'held-out-densities', 'kl'],
+    ]);
+    // Every step that runs sampler fits after the prefix is in one lane; no step needs one of another lane.
+    const laneOf = new Map(lanes.flatMap((l, i) => l.steps.map((s) => [s.name, i] as const)));
+    for (const step of LAYER_STEPS.filter((s) => laneOf.has(s.name))) for (const need of step.needs) expect([undefined, laneOf.get(step.name)]).toContain(laneOf.get(need));
+    expect(new Set(LAYER_STEPS.filter((s) => s.runsFits && laneOf.has(s.name)).map((s) => laneOf.get(s.name))).size).toBe(1);
+    // The fit lane brings no fit result into memory while the scoring lane holds the main model.
+    expect(lanes.map((l) => l.waitsFor)).toEqual([[], ['model']]);
+    expect(layerSchedule(LAYER_STEPS, 'sequential')).toEqual({ prefix: LAYER_STEPS, lanes: [] });
   });
 
   it('declares options the schema has, and the run phases in order', () => {

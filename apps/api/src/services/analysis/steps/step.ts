@@ -65,6 +65,13 @@ export interface LayerStep extends StepDeclaration {
    * analyze-layer.ts drops each model after the last step that declares reading it.
    */
   readonly reads?: readonly DraftModel[];
+  /** The draft models it puts in the draft (their lifetime: until the last step that reads them). */
+  readonly makes?: readonly DraftModel[];
+  /**
+   * Whether it runs sampler fits (`ctx.fits`): the sampler's workers and the run checkpoint take one fit at a time,
+   * so the schedule (layer-schedule.ts) keeps every such step in one lane, in registry order.
+   */
+  readonly runsFits?: boolean;
   run(ctx: LayerStepContext, draft: LayerDraft): Promise<void>;
   /** Writes this step's tables for one layer (in the run's one transaction). */
   store?(ctx: StoreContext, layer: StoredLayer): Promise<void>;
