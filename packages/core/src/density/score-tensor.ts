@@ -47,6 +47,7 @@ export async function tensorGroupLogDensities(
         const result = tf.tidy(() => chunkLogDensities(tf.slice(centred, [start, 0], [rows, d]), constants, block, d));
         const values = await result.data();
         result.dispose();
+        await nextTurnOfEventLoop();
         const blockGroups = block.classIndices.length * groups;
         for (let r = 0; r < rows; r++) {
           const o = (start + r) * width + block.firstColumn;
@@ -144,4 +145,13 @@ function centre(points: Float64Array, n: number, d: number, c: Float64Array): Fl
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = points[i * d + j] - c[j];
   return out;
+}
+
+/**
+ * A CPU backend's `data()` resolves at once (a microtask), so a long scoring call would hold the event loop for its
+ * whole length: messages of the sampler's worker threads (each waits for the main thread at every checkpoint of a
+ * fit that runs beside the scoring) and of a server wait behind it. One turn per chunk (tens of ms of work).
+ */
+function nextTurnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
