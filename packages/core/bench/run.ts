@@ -8,6 +8,7 @@
  *                                      reported at sweeps 1, 10, 50, 100, 200, 400 (min/median/max over classes)
  *   npm run bench -- --sweeps 40       shorter run (per-class-sweep figures stay comparable)
  *   npm run bench -- --sampler-only    the two sampler rows and their NumPy peers only
+ *   npm run bench -- --draws-only      the Monte-Carlo draws row only (batched vs one-by-one, same run)
  *   npm run bench -- --legacy-classes 0             skip the earlier layer
  *   npm run bench -- --numpy-classes 4 --numpy-sweeps 10   how much of each layer the NumPy peer runs
  *   npm run bench -- --numpy-cores Haswell,SkylakeX      OpenBLAS kernels the peer also runs with (the ratio is
@@ -22,6 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { arg, benchNumpy, benchSampler, formatCounts, stringArg, type LayerShape, type NumpyBenchResult } from './sampler.ts';
+import { benchSampling } from './sampling.ts';
 import { benchScoring } from './scoring.ts';
 import { benchSubcluster } from './subcluster.ts';
 
@@ -73,6 +75,26 @@ async function samplerRows(shape: LayerShape, spec: typeof layer, step: string) 
   return { result: { shape, layer: spec, sampler: ts, numpy: np, numpyKernels: peers }, rows };
 }
 
+function drawsRows() {
+  console.log('\n[draws] Monte-Carlo draws: 10,000 per batch from a 12-component 64-D trace …');
+  const draws = benchSampling();
+  const rows = [
+    [
+      'draws: batched L z (wasm SIMD / TS)',
+      `${draws.batchedWasmMs.toFixed(1)} / ${draws.batchedJsMs.toFixed(1)} ms per 10,000`,
+      `${(draws.oneByOneMs / draws.batchedWasmMs).toFixed(2)}× / ${(draws.oneByOneMs / draws.batchedJsMs).toFixed(2)}× the one-by-one loop (${draws.oneByOneMs.toFixed(1)} ms); bit-identical: ${draws.bitIdentical}`,
+    ],
+  ];
+  return { draws, rows };
+}
+
+if (process.argv.includes('--draws-only')) {
+  const { draws, rows } = drawsRows();
+  printTable(rows);
+  writeResults({ draws });
+  process.exit(0);
+}
+
 const real = await samplerRows('real', layer, '1/4');
 const legacy = legacyLayer.classes > 0 ? await samplerRows('legacy', legacyLayer, '2/4') : null;
 const samplerTable = [...real.rows, ...(legacy?.rows ?? [])];
@@ -82,6 +104,7 @@ if (samplerOnly) {
 } else {
   console.log('\n[3/4] scoring: 100 classes × 20 traces × 5 components, d = 64 …');
   const scoring = await benchScoring({ secondsPerKernel: arg('scoring-seconds', 10) });
+  const draws = drawsRows();
 
   const subLayer = { ...layer, classes: arg('subcluster-classes', 10), sweeps: arg('subcluster-sweeps', 60) };
   console.log(`\n[4/4] sub-cluster vs collapsed sampler: ${subLayer.classes} classes × ${subLayer.points} points × ${subLayer.dim}-D, ${subLayer.sweeps} sweeps each …`);
@@ -107,8 +130,9 @@ if (samplerOnly) {
       `${(r.pointComponentsPerSecond / 1e6).toFixed(2)} M point·components/s`,
       `${r.gflops.toFixed(2)} GFLOP/s${exact && r !== exact ? ` · ${(r.pointComponentsPerSecond / exact.pointComponentsPerSecond).toFixed(2)}× exact kernel` : ''}`,
     ]),
+    ...draws.rows,
   ]);
-  writeResults({ real: real.result, legacy: legacy?.result, scoring, subcluster });
+  writeResults({ real: real.result, legacy: legacy?.result, scoring, draws: draws.draws, subcluster });
 }
 
 function printTable(table: readonly (readonly string[])[]) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng/index.ts';
 import { sampleClass, sampleTrace } from './sample.ts';
-import { component, mixtureOf } from './test-support.ts';
+import { component, mixtureOf, sampleComponentsOneByOne } from './test-support.ts';
+import type { KernelKind } from '../linalg/wasm/kernel-heap.ts';
+import type { StudentTComponent } from './predictive-model.ts';
 
 describe('sampleClass', () => {
   // One t component, ν = 7: mean = loc, covariance = ν/(ν−2)·Σ. With m = 40,000 draws the s.e. of a
@@ -42,4 +44,41 @@ describe('sampleClass', () => {
     expect(() => sampleClass(mixture, -1, createRng(0))).toThrow(/count/);
     expect(() => sampleTrace(mixture, 4, 1, createRng(0))).toThrow(/trace/);
   });
+});
+
+/** A component with a random SPD shape (d ≥ 1) and ν between 3 and 30. */
+function randomComponent(rng: ReturnType<typeof createRng>, d: number, weight: number, trace: number): StudentTComponent {
+  const a = Array.from({ length: d * d }, () => rng.normal());
+  const shape = Array.from({ length: d * d }, (_, e) => {
+    const [i, j] = [Math.floor(e / d), e % d];
+    let s = i === j ? 0.1 : 0;
+    for (let k = 0; k < d; k++) s += a[i * d + k] * a[j * d + k];
+    return s;
+  });
+  const loc = Array.from({ length: d }, () => 5 * rng.normal());
+  return component(weight, 3 + 27 * rng.uniform(), loc, shape, trace);
+}
+
+/** The bit patterns of doubles: equal arrays of these mean bit-identical results. */
+function bits(values: Float64Array): bigint[] {
+  return Array.from(new BigUint64Array(values.buffer));
+}
+
+describe('batched draws', () => {
+  // Draws are batched (all random numbers first, then L z per component); both kernels must give
+  // exactly the numbers of the one-sample-at-a-time loop, for any d (lane rows four at a time plus
+  // a remainder) and any count (partial lane groups, chunks of 256).
+  for (const kernels of ['js', 'wasm-simd'] as KernelKind[]) {
+    it(`are bit-identical to the one-by-one loop (${kernels})`, () => {
+      const rng = createRng(77);
+      for (const [d, count] of [[1, 9], [3, 1], [4, 8], [7, 301], [64, 530]]) {
+        const components = [0.5, 0.2, 0.25, 0.05].map((w, t) => randomComponent(rng, d, w, t % 2));
+        const mixture = mixtureOf(0, components, new Array(d).fill(0), new Array(d).fill(1));
+        const want = sampleComponentsOneByOne(components, count, createRng(d, count));
+        expect(bits(sampleClass(mixture, count, createRng(d, count), kernels)), `d ${d}, count ${count}`).toEqual(bits(want));
+        const trace1 = components.filter((k) => k.trace === 1);
+        expect(bits(sampleTrace(mixture, 1, count, createRng(5), kernels))).toEqual(bits(sampleComponentsOneByOne(trace1, count, createRng(5))));
+      }
+    });
+  }
 });

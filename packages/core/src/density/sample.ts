@@ -1,16 +1,19 @@
 import { InvalidArgumentError } from '../errors/index.ts';
 import type { Rng } from '../rng/index.ts';
+import type { KernelKind } from '../linalg/wasm/kernel-heap.ts';
 import type { ClassMixture, StudentTComponent } from './predictive-model.ts';
+import { studentTDraws } from './sample-product.ts';
 
 /**
  * Draws `count` points from a class's predictive mixture (all components,
  * i.e. the `density`-averaged mixture): component ~ Categorical(w), then
  * x = m + L z / √(u/ν), z ~ N(0, I_d), u ~ χ²_ν (METHOD.md E).
+ * `kernels` picks the L z product's implementation (default as CLASSFIT_KERNELS); both give the same bits.
  * @returns [count, d] Float64Array
  */
-export function sampleClass(mixture: ClassMixture, count: number, rng: Rng): Float64Array {
+export function sampleClass(mixture: ClassMixture, count: number, rng: Rng, kernels?: KernelKind): Float64Array {
   checkCount(count);
-  return sampleComponents(mixture.components, count, rng);
+  return sampleComponents(mixture.components, count, rng, kernels);
 }
 
 /**
@@ -19,34 +22,37 @@ export function sampleClass(mixture: ClassMixture, count: number, rng: Rng): Flo
  * need (METHOD.md E, F). Without trace indices the whole mixture is trace 0.
  * @returns [count, d] Float64Array
  */
-export function sampleTrace(mixture: ClassMixture, trace: number, count: number, rng: Rng): Float64Array {
+export function sampleTrace(mixture: ClassMixture, trace: number, count: number, rng: Rng, kernels?: KernelKind): Float64Array {
   checkCount(count);
   const members = mixture.components.filter((k) => (k.trace ?? 0) === trace);
   if (members.length === 0) throw new InvalidArgumentError('trace', `class ${mixture.label} has no component in trace ${trace}`);
-  return sampleComponents(members, count, rng);
+  return sampleComponents(members, count, rng, kernels);
 }
 
-function sampleComponents(components: readonly StudentTComponent[], count: number, rng: Rng): Float64Array {
+/**
+ * All random numbers first, in the order of the original per-sample loop (component,
+ * then z_1..z_d, then u, sample by sample), so the stream and every draw are unchanged;
+ * then the products L z for the whole batch (sample-product.ts).
+ */
+function sampleComponents(components: readonly StudentTComponent[], count: number, rng: Rng, kernels?: KernelKind): Float64Array {
   const d = components[0].loc.length;
   const cumulative = new Float64Array(components.length);
   let total = 0;
   components.forEach((k, i) => (cumulative[i] = total += k.weight));
-  const out = new Float64Array(count * d);
-  const z = new Float64Array(d);
+  const component = new Int32Array(count);
+  const z = new Float64Array(count * d);
+  const scale = new Float64Array(count);
   for (let s = 0; s < count; s++) {
     const target = rng.uniform() * total;
     let index = 0;
     while (index < components.length - 1 && cumulative[index] <= target) index++;
-    const { loc, scaleTril: l, df } = components[index];
-    for (let j = 0; j < d; j++) z[j] = rng.normal();
-    const scale = 1 / Math.sqrt(rng.chiSquare(df) / df);
-    const row = s * d;
-    for (let i = 0; i < d; i++) {
-      let sum = 0;
-      for (let j = 0; j <= i; j++) sum += l[i * d + j] * z[j];
-      out[row + i] = loc[i] + scale * sum;
-    }
+    component[s] = index;
+    for (let j = s * d; j < (s + 1) * d; j++) z[j] = rng.normal();
+    const df = components[index].df;
+    scale[s] = 1 / Math.sqrt(rng.chiSquare(df) / df);
   }
+  const out = new Float64Array(count * d);
+  studentTDraws(components, { component, z, scale }, out, kernels);
   return out;
 }
 

@@ -114,3 +114,31 @@ export function randomMixtureModel(rng: Rng, spec: RandomMixtureSpec): Predictiv
   });
   return modelOf(classes, spec.traceAveraging ?? 'density');
 }
+
+/**
+ * The per-sample loop sampleClass ran before its draws were batched (one component, z, u
+ * and L z after another), kept as the reference its results must match bit for bit.
+ */
+export function sampleComponentsOneByOne(components: readonly StudentTComponent[], count: number, rng: Rng): Float64Array {
+  const d = components[0].loc.length;
+  const cumulative = new Float64Array(components.length);
+  let total = 0;
+  components.forEach((k, i) => (cumulative[i] = total += k.weight));
+  const out = new Float64Array(count * d);
+  const z = new Float64Array(d);
+  for (let s = 0; s < count; s++) {
+    const target = rng.uniform() * total;
+    let index = 0;
+    while (index < components.length - 1 && cumulative[index] <= target) index++;
+    const { loc, scaleTril: l, df } = components[index];
+    for (let j = 0; j < d; j++) z[j] = rng.normal();
+    const scale = 1 / Math.sqrt(rng.chiSquare(df) / df);
+    const row = s * d;
+    for (let i = 0; i < d; i++) {
+      let sum = 0;
+      for (let j = 0; j <= i; j++) sum += l[i * d + j] * z[j];
+      out[row + i] = loc[i] + scale * sum;
+    }
+  }
+  return out;
+}

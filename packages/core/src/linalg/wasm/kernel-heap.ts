@@ -8,6 +8,7 @@ export type KernelKind = 'wasm-simd' | 'js';
 interface KernelExports {
   solve_lanes(l: number, m: number, x: number, y: number, sq: number, d: number, groups: number): void;
   gram_row(y: number, a: number, d: number, groups: number, out: number): void;
+  tril_lanes(l: number, m: number, z: number, scale: number, out: number, d: number, groups: number): void;
   __heap_base: { value: number };
 }
 
@@ -41,6 +42,7 @@ export class KernelHeap {
   generation = 0;
   readonly solveLanes: KernelExports['solve_lanes'];
   readonly gramRow: KernelExports['gram_row'];
+  readonly trilLanes: KernelExports['tril_lanes'];
   private readonly memory: WasmMemory;
   private top: number;
   /** Free blocks [offset, bytes], sorted by offset, never adjacent (merged). */
@@ -51,6 +53,7 @@ export class KernelHeap {
     const exports = new wasm.Instance(module, { env: { memory: this.memory } }).exports as KernelExports;
     this.solveLanes = exports.solve_lanes;
     this.gramRow = exports.gram_row;
+    this.trilLanes = exports.tril_lanes;
     this.top = align(exports.__heap_base.value);
   }
 

@@ -113,3 +113,75 @@ __attribute__((export_name("gram_row"))) void gram_row(const double *y, int a, i
     st(out + 4 * g + 2, sb);
   }
 }
+
+/* s ← s + l·z for the two halves of one row (the sampler's product, a sum, not a solve). */
+#define ACC(a, b, l, za, zb)  \
+  do {                        \
+    vd l_ = splat(l);         \
+    a = add(a, mul(l_, za));  \
+    b = add(b, mul(l_, zb));  \
+  } while (0)
+
+/* Finishes row r: out_r ← m_r + scale · s. */
+#define EMIT(a, b, r)                                  \
+  do {                                                 \
+    vd m_ = splat(m[r]);                               \
+    st(out + 4 * (r), add(m_, mul(sa, a)));            \
+    st(out + 4 * (r) + 2, add(m_, mul(sb, b)));        \
+  } while (0)
+
+/*
+ * One group of four lanes: out = m + scale · (L z), the sum over k ≤ i taken in increasing k
+ * from 0 (as sampleComponents' TypeScript twin). Rows four at a time share the loads of z_k.
+ */
+static void tril_group(const double *restrict L, const double *restrict m, const double *restrict z,
+                       const double *restrict scale, double *restrict out, int d) {
+  vd sa = ld(scale), sb = ld(scale + 2);
+  int i = 0;
+  for (; i + 3 < d; i += 4) {
+    const double *r0 = L + i * d, *r1 = r0 + d, *r2 = r1 + d, *r3 = r2 + d;
+    vd a0 = splat(0), b0 = splat(0), a1 = splat(0), b1 = splat(0);
+    vd a2 = splat(0), b2 = splat(0), a3 = splat(0), b3 = splat(0);
+    for (int k = 0; k < i; k++) {
+      vd za = ld(z + 4 * k), zb = ld(z + 4 * k + 2);
+      ACC(a0, b0, r0[k], za, zb);
+      ACC(a1, b1, r1[k], za, zb);
+      ACC(a2, b2, r2[k], za, zb);
+      ACC(a3, b3, r3[k], za, zb);
+    }
+    vd za = ld(z + 4 * i), zb = ld(z + 4 * i + 2);
+    ACC(a0, b0, r0[i], za, zb);
+    ACC(a1, b1, r1[i], za, zb);
+    ACC(a2, b2, r2[i], za, zb);
+    ACC(a3, b3, r3[i], za, zb);
+    za = ld(z + 4 * i + 4), zb = ld(z + 4 * i + 6);
+    ACC(a1, b1, r1[i + 1], za, zb);
+    ACC(a2, b2, r2[i + 1], za, zb);
+    ACC(a3, b3, r3[i + 1], za, zb);
+    za = ld(z + 4 * i + 8), zb = ld(z + 4 * i + 10);
+    ACC(a2, b2, r2[i + 2], za, zb);
+    ACC(a3, b3, r3[i + 2], za, zb);
+    za = ld(z + 4 * i + 12), zb = ld(z + 4 * i + 14);
+    ACC(a3, b3, r3[i + 3], za, zb);
+    EMIT(a0, b0, i);
+    EMIT(a1, b1, i + 1);
+    EMIT(a2, b2, i + 2);
+    EMIT(a3, b3, i + 3);
+  }
+  for (; i < d; i++) {
+    const double *r = L + i * d;
+    vd a = splat(0), b = splat(0);
+    for (int k = 0; k <= i; k++) ACC(a, b, r[k], ld(z + 4 * k), ld(z + 4 * k + 2));
+    EMIT(a, b, i);
+  }
+}
+
+/*
+ * Student-t draws from standard normals: out_b = m + scale_b · L z_b for `groups` groups of
+ * four lanes. L row-major [d, d] (lower triangle read), m [d], z and out in the lane layout
+ * [groups][d][4], scale [groups·4]. Byte offsets into memory.
+ */
+__attribute__((export_name("tril_lanes"))) void tril_lanes(const double *L, const double *m, const double *z,
+                                                           const double *scale, double *out, int d, int groups) {
+  for (int g = 0; g < groups; g++) tril_group(L, m, z + g * 4 * d, scale + 4 * g, out + g * 4 * d, d);
+}
