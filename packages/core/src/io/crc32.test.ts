@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from './crc32.ts';
+import { crc32, crc32Slicing } from './crc32.ts';
 
 describe('crc32', () => {
   it('matches the published check value and the empty input', () => {
@@ -16,6 +16,8 @@ describe('crc32', () => {
       const stored = new DataView(zip.buffer, zip.byteOffset).getUint32(14, true); // local header CRC field
       expect(crc32(piece)).toBe(stored);
       expect(crc32(piece.subarray(5), crc32(piece.subarray(0, 5)))).toBe(stored);
+      expect(crc32Slicing(piece)).toBe(stored);
+      expect(crc32Slicing(piece.subarray(5), crc32Slicing(piece.subarray(0, 5)))).toBe(stored);
     }
   });
 });

@@ -1,7 +1,12 @@
 /**
- * CRC-32 (IEEE 802.3, the zip checksum), slicing by 8: eight 256-entry tables let the loop consume 8 bytes per
- * step, ~1 GB/s in V8 against ~0.3 GB/s byte by byte.
+ * CRC-32 (IEEE 802.3, the zip checksum): zlib's native crc32 where Node has it (20.15+, 22.2+), else
+ * slicing by 8 in TypeScript: eight 256-entry tables let the loop consume 8 bytes per step, ~1 GB/s in
+ * V8 against ~0.3 GB/s byte by byte. Both compute the same function.
  */
+import * as zlib from 'node:zlib';
+
+type Crc32 = (bytes: Uint8Array, crc?: number) => number;
+const nativeCrc32 = (zlib as unknown as { crc32?: Crc32 }).crc32;
 
 const TABLES = buildTables();
 
@@ -25,6 +30,11 @@ function buildTables(): Int32Array[] {
  * @returns the CRC of everything so far, an unsigned 32-bit integer
  */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  return nativeCrc32 ? nativeCrc32(bytes, crc) : crc32Slicing(bytes, crc);
+}
+
+/** The TypeScript CRC-32 (the fallback, and the twin the tests hold the native one to). */
+export function crc32Slicing(bytes: Uint8Array, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
   let c = ~crc;
   let i = 0;
