@@ -6,6 +6,7 @@
  * transaction. Jobs, the CLI and the GraphQL mutations all come through here.
  */
 import { createHash } from 'node:crypto';
+import type { SamplerWorkerPool } from '@classfit/core/dpgmm';
 import { initBackend } from '@classfit/core/tensor';
 import {
   classesByDatasetIds, enqueueRun, examplesOfModel, findModel, getModel, layersByModelIds, memorizationSubsetsOfModel,
@@ -16,6 +17,7 @@ import { analysisOptionsSchema, defaultReducedDim, type AnalysisOptions, type An
 import { analyzeLayer, type LayerResults, type RunData } from './analysis/analyze-layer.ts';
 import { createStepRunner } from './analysis/fit-step.ts';
 import type { LayerScheduleKind } from './analysis/layer-schedule.ts';
+import { withSamplerWorkers } from './analysis/sampler-workers.ts';
 import { loadLayerInput, selectRows, type LayerInput } from './analysis/layer-input.ts';
 import { loadCheckpoint } from './analysis/run-checkpoint.ts';
 import { storeResults } from './analysis/store-results.ts';
@@ -141,6 +143,10 @@ export async function runModelSteps(prepared: PreparedRun, layers: readonly Mode
 
 /** Does the work of a claimed run; throws CancelledError when `signal` aborts (the checkpoint stays for resuming). */
 export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, run: FitRunRow, hooks: RunAnalysisHooks = {}): Promise<AnalysisSummary> {
+  return withSamplerWorkers(hooks.workers, (workerPool) => analyzeRun(ctx, run, hooks, workerPool));
+}
+
+async function analyzeRun(ctx: Pick<AppContext, 'db' | 'artifacts' | 'backendPreference'>, run: FitRunRow, hooks: RunAnalysisHooks, workerPool: SamplerWorkerPool): Promise<AnalysisSummary> {
   const prepared = await prepareRun(ctx, run);
   const { config, backend, data } = prepared;
   const emit = (p: Omit<RunProgress, 'backend' | 'updatedAt'>) => hooks.onProgress?.({ ...p, backend, updatedAt: new Date().toISOString() });
@@ -148,7 +154,7 @@ export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'ba
   let current: Omit<RunProgress, 'backend' | 'updatedAt'> = { phase: 'load' };
   const steps = createStepRunner({
     db: ctx.db, artifacts: ctx.artifacts, runId: run.id, checkpoint: await loadCheckpoint(ctx.artifacts, run.checkpointArtifact, run.configKey), checkpointKey: run.checkpointArtifact,
-    checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, signal: hooks.signal,
+    checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, workerPool, signal: hooks.signal,
     onSweep: (step, p) => emit({ ...current, phase: 'fit', message: step, sweep: p.sweep, totalSweeps: p.totalSweeps, classCount: p.classCount, etaMs: p.etaMs }),
   });
   const results: LayerResults[] = [];
@@ -162,6 +168,7 @@ export async function runAnalysis(ctx: Pick<AppContext, 'db' | 'artifacts' | 'ba
     }, hooks.schedule));
     if (hooks.signal?.aborted) throw new CancelledError(`analysis interrupted after layer ${name}; it resumes from the last checkpoint`);
   }
+  await workerPool.dispose(); // the last fit is done: no idle threads beside the model-level steps
   const modelResults = await runModelSteps(prepared, results, (phase) => emit({ phase }));
   emit({ phase: 'store' });
   await storeResults(ctx.db, ctx.artifacts, run.id, results, prepared.exampleIds, modelResults);

@@ -4,10 +4,12 @@
  * layer's own checkpoint, and stores it in one transaction that also marks the layer done; {@link summarizeRun}
  * then runs the model-level steps once every layer of the run is done — exactly once, under a row lock on the run.
  */
+import type { SamplerWorkerPool } from '@classfit/core/dpgmm';
 import { finishLayerJob, finishRun, layerJobsOfRun, lockRun, updateLayerJob, type FitRunLayerRow, type FitRunRow, type RunProgress } from '@classfit/db';
 import type { AppContext } from '../context/app-context.ts';
 import { analyzeLayer } from './analysis/analyze-layer.ts';
 import { createStepRunner } from './analysis/fit-step.ts';
+import { withSamplerWorkers } from './analysis/sampler-workers.ts';
 import { loadCheckpoint } from './analysis/run-checkpoint.ts';
 import { storeLayerResults, storeModelResults } from './analysis/store-results.ts';
 import { loadRunLayer, prepareRun, runModelSteps, type RunAnalysisHooks } from './analyze-model.ts';
@@ -18,6 +20,10 @@ export type LayerJobContext = Pick<AppContext, 'db' | 'artifacts' | 'backendPref
 
 /** Computes and stores layer `row.layer` of `run`; returns the backend it ran on. Throws CancelledError when `signal` aborts. */
 export async function analyzeRunLayer(ctx: LayerJobContext, run: FitRunRow, row: FitRunLayerRow, hooks: RunAnalysisHooks = {}): Promise<{ backend: string }> {
+  return withSamplerWorkers(hooks.workers, (workerPool) => analyzeLayerJob(ctx, run, row, hooks, workerPool));
+}
+
+async function analyzeLayerJob(ctx: LayerJobContext, run: FitRunRow, row: FitRunLayerRow, hooks: RunAnalysisHooks, workerPool: SamplerWorkerPool): Promise<{ backend: string }> {
   const prepared = await prepareRun(ctx, run);
   const { config, backend } = prepared;
   await updateLayerJob(ctx.db, run.id, row.layer, { backend });
@@ -30,7 +36,7 @@ export async function analyzeRunLayer(ctx: LayerJobContext, run: FitRunRow, row:
     db: ctx.db, artifacts: ctx.artifacts, runId: run.id,
     checkpoint: await loadCheckpoint(ctx.artifacts, row.checkpointArtifact, run.configKey), checkpointKey: row.checkpointArtifact,
     recordCheckpoint: (key) => updateLayerJob(ctx.db, run.id, row.layer, { checkpointArtifact: key }),
-    checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, signal: hooks.signal,
+    checkpointEverySweeps: config.checkpointEverySweeps, workers: hooks.workers, workerPool, signal: hooks.signal,
     onSweep: (step, p) => emit({ ...current, phase: 'fit', message: step, sweep: p.sweep, totalSweeps: p.totalSweeps, classCount: p.classCount, etaMs: p.etaMs }),
   });
   const input = await loadRunLayer(ctx, prepared, li);
@@ -38,6 +44,7 @@ export async function analyzeRunLayer(ctx: LayerJobContext, run: FitRunRow, row:
     current = { ...current, phase };
     emit(current);
   }, hooks.schedule);
+  await workerPool.dispose(); // the layer's fits are done
   if (hooks.signal?.aborted) throw new CancelledError(`layer ${row.layer} interrupted; it resumes from its checkpoint`);
   await storeLayerResults(ctx.db, ctx.artifacts, run.id, results, prepared.exampleIds, (tx) => finishLayerJob(tx, run.id, row.layer, 'succeeded'));
   return { backend };

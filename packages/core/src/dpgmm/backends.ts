@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { type ChainDiagnostics, LockstepRunner, type UnitReport, type UnitSpec } from './lockstep.ts';
 import type { FitOptions } from './options.ts';
+import type { PooledWorker, SamplerWorkerPool } from './worker-pool.ts';
 
 /** Where the units run: in this thread, or spread over worker threads. */
 export interface RunnerBackend {
@@ -40,50 +38,26 @@ export class InProcessBackend implements RunnerBackend {
   async close(): Promise<void> {}
 }
 
-/**
- * Worker bootstrap: the worker file is TypeScript and Node 20 does not apply
- * `--import` hooks to a worker's entry module, so a tiny eval'd script registers
- * tsx's ESM loader in the worker first, then imports the real entry.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((api) => { api.register(); return import(workerData.entry); });
-`;
-// The ESM build of tsx's API (the CommonJS one resolves its loader against the wrong base in a worker).
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-const ENTRY = new URL('./fit-worker.ts', import.meta.url).href;
-
-/** One worker thread per group of units. */
+/** One pooled worker thread per group of units. */
 export class WorkerBackend implements RunnerBackend {
-  private readonly workers: Worker[];
+  private readonly workers: PooledWorker[];
   private readonly stop = new SharedArrayBuffer(4);
   private failure: Error | null = null;
   private pending: { resolve: (r: UnitReport[]) => void; reject: (e: Error) => void; reports: UnitReport[][]; left: number } | null = null;
 
-  constructor(groups: UnitSpec[][], options: FitOptions, resume: Map<number, ChainDiagnostics>, onSweep: SweepListener) {
-    this.workers = groups.map((specs, index) => {
-      const units = new Set(specs.map((s) => s.unit));
-      const worker = new Worker(BOOTSTRAP, {
-        eval: true,
-        workerData: {
-          tsxApi: TSX_API,
-          entry: ENTRY,
-          specs,
-          options,
-          resumeDiagnostics: [...resume].filter(([unit]) => units.has(unit)),
-          stop: this.stop,
-        },
-      });
-      worker.on('message', (message: { type: string; sweep?: number; clusterSum?: number; reports?: UnitReport[]; message?: string; stack?: string }) => {
-        if (message.type === 'progress') onSweep(index, message.sweep!, message.clusterSum!);
-        else if (message.type === 'reports') this.receive(index, message.reports!);
-        else if (message.type === 'error') this.fail(Object.assign(new Error(`fit worker ${index}: ${message.message}`), { stack: message.stack }));
-      });
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`fit worker ${index} exited with code ${code}`));
-      });
-      return worker;
+  constructor(private readonly pool: SamplerWorkerPool, groups: UnitSpec[][], options: FitOptions, resume: Map<number, ChainDiagnostics>, onSweep: SweepListener) {
+    this.workers = pool.acquire(groups.length, (index) => ({
+      message: (message) => {
+        const m = message as { type: string; sweep?: number; clusterSum?: number; reports?: UnitReport[]; message?: string; stack?: string };
+        if (m.type === 'progress') onSweep(index, m.sweep!, m.clusterSum!);
+        else if (m.type === 'reports') this.receive(index, m.reports!);
+        else if (m.type === 'error') this.fail(Object.assign(new Error(`fit worker ${index}: ${m.message}`), { stack: m.stack }));
+      },
+      failure: (error) => this.fail(error),
+    }));
+    this.workers.forEach((worker, index) => {
+      const units = new Set(groups[index].map((s) => s.unit));
+      worker.post({ type: 'start', specs: groups[index], options, resumeDiagnostics: [...resume].filter(([unit]) => units.has(unit)), stop: this.stop });
     });
   }
 
@@ -91,7 +65,7 @@ export class WorkerBackend implements RunnerBackend {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject, reports: [], left: this.workers.length };
-      for (const worker of this.workers) worker.postMessage({ type: 'run', until, checkpoint });
+      for (const worker of this.workers) worker.post({ type: 'run', until, checkpoint });
     });
   }
 
@@ -99,11 +73,12 @@ export class WorkerBackend implements RunnerBackend {
     Atomics.store(new Int32Array(this.stop), 0, 1);
   }
 
+  /** Back to the pool when every worker is idle and sound; otherwise the fit's workers are terminated. */
   async close(): Promise<void> {
+    const clean = this.failure === null && this.pending === null;
     this.pending = null;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.pool.release(this.workers, clean);
   }
-
   private receive(index: number, reports: UnitReport[]): void {
     const pending = this.pending;
     if (!pending) return;

@@ -1,46 +1,71 @@
 /**
- * worker_threads entry: runs a slice of the (class, chain) units of a fit with a
- * LockstepRunner. Protocol (all messages are plain objects):
+ * worker_threads entry of a pooled sampler thread: runs a slice of the (class, chain) units of one fit
+ * at a time with a LockstepRunner. Protocol (all messages are plain objects):
+ *   in  { type: 'start', specs, options, resumeDiagnostics, stop } → the fit's runner (stop: a shared Int32
+ *       flag; set to 1 it ends a run after the current sweep)
  *   in  { type: 'run', until, checkpoint }     → runs, then out { type: 'reports', reports }
  *   out { type: 'progress', sweep, clusterSum } after every lock-step sweep
  *   out { type: 'error', message, stack }
- * A shared Int32 stop flag (workerData.stop) set to 1 ends a run after the current sweep.
+ *   in  { type: 'release' }                    → drops the runner (the fit's chains) and collects garbage
+ *   in  { type: 'memory' }                     → out { type: 'memory', heapUsed, arrayBuffers } after a collection
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parentPort } from 'node:worker_threads';
 import { type ChainDiagnostics, LockstepRunner, type UnitReport, type UnitSpec } from './lockstep.ts';
 import type { FitOptions } from './options.ts';
 
-interface WorkerInput {
-  specs: UnitSpec[];
-  options: FitOptions;
-  resumeDiagnostics: [number, ChainDiagnostics][];
-  stop: SharedArrayBuffer;
-}
+type Message =
+  | { type: 'start'; specs: UnitSpec[]; options: FitOptions; resumeDiagnostics: [number, ChainDiagnostics][]; stop: SharedArrayBuffer }
+  | { type: 'run'; until: number; checkpoint: boolean }
+  | { type: 'release' }
+  | { type: 'memory' };
 
-const input = workerData as WorkerInput;
 const port = parentPort!;
-const stop = new Int32Array(input.stop);
-let runner: LockstepRunner;
-try {
-  runner = new LockstepRunner(input.specs, input.options, new Map(input.resumeDiagnostics));
-} catch (error) {
-  port.postMessage({ type: 'error', message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack });
-}
+let fit: { runner: LockstepRunner; stop: Int32Array } | undefined;
 
-port.on('message', (message: { type: 'run'; until: number; checkpoint: boolean }) => {
-  if (message.type !== 'run' || runner === undefined) return;
+port.on('message', (message: Message) => {
   try {
-    runner.advance(
-      message.until,
-      () => Atomics.load(stop, 0) !== 0,
-      (sweep, clusterSum) => port.postMessage({ type: 'progress', sweep, clusterSum }),
-    );
-    const reports = runner.report(message.checkpoint);
-    port.postMessage({ type: 'reports', reports }, transferables(reports));
+    if (message.type === 'start') {
+      fit = undefined;
+      fit = { runner: new LockstepRunner(message.specs, message.options, new Map(message.resumeDiagnostics)), stop: new Int32Array(message.stop) };
+    } else if (message.type === 'run') {
+      if (fit === undefined) return; // its start failed and was reported
+      const { runner, stop } = fit;
+      runner.advance(
+        message.until,
+        () => Atomics.load(stop, 0) !== 0,
+        (sweep, clusterSum) => port.postMessage({ type: 'progress', sweep, clusterSum }),
+      );
+      const reports = runner.report(message.checkpoint);
+      port.postMessage({ type: 'reports', reports }, transferables(reports));
+    } else if (message.type === 'release') {
+      fit = undefined;
+      collectGarbage();
+    } else if (message.type === 'memory') {
+      collectGarbage();
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      port.postMessage({ type: 'memory', heapUsed, arrayBuffers });
+    }
   } catch (error) {
     port.postMessage({ type: 'error', message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack });
   }
 });
+
+/**
+ * An idle worker allocates nothing, so V8 would keep the last fit's garbage (points, cluster factors) until
+ * the next fit: a full collection returns it at release. `gc` without --expose-gc: the flag applies to
+ * contexts created after it is set.
+ */
+const collectGarbage: () => void = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : () => {};
+  } catch {
+    return () => {};
+  }
+})();
 
 /** The typed-array buffers of the reports (each owned by exactly one array). */
 function transferables(reports: UnitReport[]): ArrayBuffer[] {

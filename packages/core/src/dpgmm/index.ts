@@ -1,5 +1,6 @@
 export type { ClassData, ClassTrace, ClassDiagnostics, DpgmmVariants, ChainCheckpoint } from './types.ts';
 export { fitClassDensities, type ChainStart, type FitProgress, type FitResult, type FitClassResult, type FitHooks } from './fit.ts';
+export { createSamplerWorkerPool, SamplerWorkerPool, type SamplerWorkerPoolOptions, type IdleWorkerMemory } from './worker-pool.ts';
 export type { FitCheckpoint, FitChainCheckpoint, EncodedFloat64 } from './checkpoint.ts';
 export { defaultBurnIn, fitOptionsObject, fitOptionsSchema, parseFitOptions, PAPER_BURN_IN, withSamplerRules, keptSweeps, type FitOptions, type FitOptionsInput } from './options.ts';
 export { predictiveFromTraces, predictiveModel, type PredictiveClassInfo } from './predictive.ts';

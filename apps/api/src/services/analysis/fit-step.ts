@@ -53,6 +53,8 @@ export interface StepRunnerOptions {
   readonly recordCheckpoint?: (key: string) => Promise<void>;
   readonly checkpointEverySweeps: number;
   readonly workers?: number;
+  /** Sampler threads shared by the run's fits (the caller disposes it); default: each fit starts its own. */
+  readonly workerPool?: FitHooks['workerPool'];
   readonly signal?: AbortSignal;
   readonly onSweep?: (step: string, progress: FitProgress) => void;
 }
@@ -89,6 +91,7 @@ export function createStepRunner(options: StepRunnerOptions): StepRunner {
         signal: options.signal,
         ...start,
         dropTraceFactors: true, // only the mixtures and the diagnostics are stored
+        workerPool: options.workerPool,
         checkpointEverySweeps: options.checkpointEverySweeps,
         onProgress: (p) => options.onSweep?.(step, p),
         onCheckpoint: async (cp) => {
