@@ -50,30 +50,24 @@ export function createRng(seed: number, stream = 0): Rng {
 
 /** Continues a generator from `state()` output. */
 export function restoreRng(state: RngState): Rng {
-  return new XoshiroRng(state);
-}
-
-/** Uniform on [0, 1) from 53 bits of the next two words (advanced in place). */
-function uniformFrom(words: Uint32Array): number {
-  const hi = nextUint32(words) >>> 5;
-  const lo = nextUint32(words) >>> 6;
-  return (hi * 67108864 + lo) / 9007199254740992;
+  return new XoshiroRng({ words: [...state.words] as Xoshiro128State, spareNormal: state.spareNormal });
 }
 
 class XoshiroRng implements Rng {
-  /** The xoshiro words, unboxed: a tuple holds words above 2³¹ as heap doubles (normal() ran 3× slower). */
-  private readonly words: Uint32Array;
+  private readonly words: Xoshiro128State;
   private spare: number | null;
   /** Scratch for categoricalLog's exponentiated weights (not part of the state). */
   private weights = new Float64Array(64);
 
   constructor(state: RngState) {
-    this.words = Uint32Array.from(state.words);
+    this.words = state.words;
     this.spare = state.spareNormal;
   }
 
   uniform(): number {
-    return uniformFrom(this.words);
+    const hi = nextUint32(this.words) >>> 5;
+    const lo = nextUint32(this.words) >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
   }
 
   normal(): number {
@@ -177,6 +171,6 @@ class XoshiroRng implements Rng {
   }
 
   state(): RngState {
-    return { words: Array.from(this.words) as Xoshiro128State, spareNormal: this.spare };
+    return { words: [...this.words] as [number, number, number, number], spareNormal: this.spare };
   }
 }

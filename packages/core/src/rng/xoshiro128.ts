@@ -27,8 +27,8 @@ export function seedXoshiro128(seed: number, stream: number): Xoshiro128State {
   return state as Xoshiro128State;
 }
 
-/** Advances `s` in place (the tuple, or the same four words in a Uint32Array) and returns the next uint32. */
-export function nextUint32(s: Xoshiro128State | Uint32Array): number {
+/** Advances `s` in place and returns the next uint32. */
+export function nextUint32(s: Xoshiro128State): number {
   const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
   const t = s[1] << 9;
   s[2] ^= s[0];
