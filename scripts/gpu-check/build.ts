@@ -56,6 +56,8 @@ try {
   const wasmTarget = join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm');
   copyInto(join(wasmDist, '..', 'package.json'), join(wasmTarget, 'package.json'));
   for (const file of readdirSync(wasmDist).filter((f) => f.endsWith('.wasm'))) copyInto(join(wasmDist, file), join(wasmTarget, 'dist', file));
+  // core's WebAssembly SIMD kernels (linalg/wasm/kernel-heap.ts) read ./kernels.wasm beside their module: the bundle.
+  copyInto(join(here, '..', '..', 'packages', 'core', 'src', 'linalg', 'wasm', 'kernels.wasm'), join(root, 'kernels.wasm'));
   copyInto(realpathSync(process.execPath), join(root, 'bin', 'node'));
   chmodSync(join(root, 'bin', 'node'), 0o755);
   const loader = vulkanLoader();
