@@ -1,5 +1,5 @@
 /** Root `Subscription` fields (served by graphql-ws on /graphql). */
-import type { FitRunRow } from '@classfit/db';
+import { latestRunId, type FitRunRow } from '@classfit/db';
 import type { GraphQLContext } from '../context.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { fromGlobalId } from '../../services/views/global-id.ts';
@@ -22,11 +22,15 @@ export const Subscription: SubscriptionResolvers = {
     resolve: (payload: { fitRunProgress: FitRunRow }) => payload.fitRunProgress,
   },
   fitRunQueued: {
-    subscribe: (_, __, ctx) => stoppable((signal) => queued(ctx, signal)),
+    // The starting point is read before the stream is handed out: "queued after the subscription starts".
+    subscribe: async (_, __, ctx) => {
+      const after = await latestRunId(ctx.app.db, visibility(ctx));
+      return stoppable((signal) => queued(ctx, after, signal));
+    },
     resolve: (payload: { fitRunQueued: FitRunRow }) => payload.fitRunQueued,
   },
 };
 
-async function* queued(ctx: GraphQLContext, signal: AbortSignal): AsyncGenerator<{ fitRunQueued: FitRunRow }> {
-  for await (const run of watchQueuedRuns(ctx.app.db, visibility(ctx), { intervalMs: ctx.progressPollMs, signal })) yield { fitRunQueued: run };
+async function* queued(ctx: GraphQLContext, after: number, signal: AbortSignal): AsyncGenerator<{ fitRunQueued: FitRunRow }> {
+  for await (const run of watchQueuedRuns(ctx.app.db, visibility(ctx), { intervalMs: ctx.progressPollMs, signal, after })) yield { fitRunQueued: run };
 }

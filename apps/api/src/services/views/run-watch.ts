@@ -46,10 +46,14 @@ export async function* watchRun(db: Db, runId: number, options: WatchOptions = {
   }
 }
 
-/** Yields every run queued after the watch starts, within `visibility`, until `signal` aborts. */
-export async function* watchQueuedRuns(db: Db, visibility: ProjectVisibility, options: WatchOptions = {}): AsyncGenerator<FitRunRow> {
+/**
+ * Yields every run queued after `after` (default: the newest run when the watch first polls), within `visibility`,
+ * until `signal` aborts. A subscription passes the id it read while subscribing, so a run queued right after
+ * `subscribe` returned is not taken for an older one.
+ */
+export async function* watchQueuedRuns(db: Db, visibility: ProjectVisibility, options: WatchOptions & { readonly after?: number } = {}): AsyncGenerator<FitRunRow> {
   const intervalMs = options.intervalMs ?? 500;
-  let seen = await latestRunId(db, visibility);
+  let seen = options.after ?? (await latestRunId(db, visibility));
   while (!options.signal?.aborted) {
     for (const run of await runsQueuedAfter(db, seen, { visibility })) {
       seen = run.id;
