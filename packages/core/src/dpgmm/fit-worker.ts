@@ -9,11 +9,10 @@
  *   in  { type: 'release' }                    → drops the runner (the fit's chains) and collects garbage
  *   in  { type: 'memory' }                     → out { type: 'memory', heapUsed, arrayBuffers } after a collection
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { type ChainDiagnostics, LockstepRunner, type UnitReport, type UnitSpec } from './lockstep.ts';
 import type { FitOptions } from './options.ts';
+import { releaseMemory } from './release-memory.ts';
 
 type Message =
   | { type: 'start'; specs: UnitSpec[]; options: FitOptions; resumeDiagnostics: [number, ChainDiagnostics][]; stop: SharedArrayBuffer }
@@ -41,9 +40,9 @@ port.on('message', (message: Message) => {
       port.postMessage({ type: 'reports', reports }, transferables(reports));
     } else if (message.type === 'release') {
       fit = undefined;
-      collectGarbage();
+      releaseMemory();
     } else if (message.type === 'memory') {
-      collectGarbage();
+      releaseMemory();
       const { heapUsed, arrayBuffers } = process.memoryUsage();
       port.postMessage({ type: 'memory', heapUsed, arrayBuffers });
     }
@@ -51,21 +50,6 @@ port.on('message', (message: Message) => {
     port.postMessage({ type: 'error', message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack });
   }
 });
-
-/**
- * An idle worker allocates nothing, so V8 would keep the last fit's garbage (points, cluster factors) until
- * the next fit: a full collection returns it at release. `gc` without --expose-gc: the flag applies to
- * contexts created after it is set.
- */
-const collectGarbage: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : () => {};
-  } catch {
-    return () => {};
-  }
-})();
 
 /** The typed-array buffers of the reports (each owned by exactly one array). */
 function transferables(reports: UnitReport[]): ArrayBuffer[] {

@@ -11,3 +11,4 @@ export { meanClusterCount } from './cluster-count.ts';
 export { updateAlpha, initialAlpha, type AlphaPrior } from './alpha-update.ts';
 export { GibbsChain, type ChainSettings } from './collapsed-gibbs.ts';
 export { traceFromAssignments } from './chain-state.ts';
+export { releaseMemory } from './release-memory.ts';

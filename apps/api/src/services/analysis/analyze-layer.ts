@@ -3,17 +3,24 @@
  * fit, then the fit lane beside the scoring lane), each reading what earlier ones left in the layer's draft
  * (steps/layer-draft.ts), and returns the layer's results. Pure computation: storing is store-results.ts.
  */
+import { releaseMemory } from '@classfit/core/dpgmm';
 import type { AnalysisOptions } from '../analysis-options.ts';
 import type { StepRunner } from './fit-step.ts';
 import type { LayerInput } from './layer-input.ts';
 import { layerSchedule, type LayerScheduleKind } from './layer-schedule.ts';
-import { releaseMemory } from './release-memory.ts';
 import { LAYER_STEPS, type LayerStep } from './steps/index.ts';
 import { layerResults, type DraftModel, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
 
 export type { LayerResults, RunData } from './steps/layer-draft.ts';
 
 const SCHEDULES = { lanes: layerSchedule(LAYER_STEPS, 'lanes'), sequential: layerSchedule(LAYER_STEPS, 'sequential') };
+
+/** The steps that read each draft model ({@link LayerStep.reads}). */
+const MODEL_READERS: ReadonlyMap<DraftModel, readonly string[]> = (() => {
+  const readers = new Map<DraftModel, string[]>();
+  for (const step of LAYER_STEPS) for (const model of step.reads ?? []) readers.set(model, [...(readers.get(model) ?? []), step.name]);
+  return readers;
+})();
 
 /** Runs every layer step on one layer. `progress(phase)` names the phase a step (of either lane) started last. */
 export async function analyzeLayer(
@@ -30,7 +37,7 @@ export async function analyzeLayer(
   const { prefix, lanes } = SCHEDULES[schedule];
   for (const step of prefix) {
     await step.run(ctx, draft);
-    models.finished(step);
+    models.done([step]);
   }
   let failed = false;
   const settled = await Promise.allSettled(lanes.map(async (lane) => {
@@ -42,13 +49,13 @@ export async function analyzeLayer(
     try {
       for (const step of lane.steps) {
         await step.run(laneCtx, draft);
-        models.finished(step);
+        models.done([step]);
       }
     } catch (error) {
       failed = true;
       throw error;
     } finally {
-      models.abandoned(lane.steps); // a failed lane's models go, so that no other lane waits for them
+      models.done(lane.steps); // a failed lane's models go, so that no other lane waits for them
     }
   }));
   const failure = settled.find((s) => s.status === 'rejected');
@@ -62,26 +69,24 @@ export async function analyzeLayer(
  * hold them, and a lane's fits can wait for another lane's models to go.
  */
 function modelLifetimes(draft: LayerDraft) {
-  const readers = new Map<DraftModel, Set<string>>();
-  for (const step of LAYER_STEPS) for (const model of step.reads ?? []) (readers.get(model) ?? readers.set(model, new Set()).get(model)!).add(step.name);
+  const readers = new Map([...MODEL_READERS].map(([model, steps]) => [model, new Set(steps)]));
   const gone = new Map([...readers.keys()].map((model) => {
     let resolve!: () => void;
     return [model, { promise: new Promise<void>((r) => (resolve = r)), resolve }] as const;
   }));
-  const drop = (steps: readonly LayerStep[]) => {
-    const released = [...readers].filter(([, left]) => {
-      const before = left.size;
-      for (const step of steps) left.delete(step.name);
-      return before > 0 && left.size === 0;
-    }).map(([model]) => model);
-    if (released.length === 0) return;
-    for (const model of released) draft[model] = undefined;
-    releaseMemory();
-    for (const model of released) gone.get(model)!.resolve();
-  };
   return {
-    finished: (step: LayerStep) => drop([step]),
-    abandoned: (steps: readonly LayerStep[]) => drop(steps),
+    /** The steps have finished (or will never run): models no step left reads go. */
+    done(steps: readonly LayerStep[]): void {
+      const released = [...readers].filter(([, left]) => {
+        const before = left.size;
+        for (const step of steps) left.delete(step.name);
+        return before > 0 && left.size === 0;
+      }).map(([model]) => model);
+      if (released.length === 0) return;
+      for (const model of released) draft[model] = undefined;
+      releaseMemory();
+      for (const model of released) gone.get(model)!.resolve();
+    },
     released: (models: readonly DraftModel[]) => Promise.all(models.map((m) => gone.get(m)?.promise)).then(() => undefined),
   };
 }

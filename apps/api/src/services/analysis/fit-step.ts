@@ -8,10 +8,9 @@
  * numbers as an uninterrupted one.
  */
 import { predictiveArrayPieces, readPredictiveFile, type PredictiveModel } from '@classfit/core/density';
-import { fitClassDensities, parseFitOptions, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress } from '@classfit/core/dpgmm';
+import { fitClassDensities, parseFitOptions, type ClassData, type FitCheckpoint, type FitHooks, type FitOptionsInput, type FitProgress, releaseMemory } from '@classfit/core/dpgmm';
 import { setRunCheckpoint, type ArtifactStore, type Db, type SweepSeries } from '@classfit/db';
 import { CancelledError } from '../errors.ts';
-import { releaseMemory } from './release-memory.ts';
 import { getJson, putJson, type RunCheckpoint } from './run-checkpoint.ts';
 
 /**
