@@ -69,7 +69,7 @@ export const analysisOptionsObject = z
     classifyAll: z.boolean().default(false),
     /** Number of density bins (METHOD H.3: 50). */
     bins: z.number().int().min(1).max(10_000).default(50),
-    /** Checkpoint the sampler every N sweeps (resume point). */
+    /** Sampler boundaries every N sweeps: a checkpoint (resume point) is taken at one at most every 10 s of a fit (fit-step.ts). */
     checkpointEverySweeps: z.number().int().min(1).default(10),
   })
   .strict();

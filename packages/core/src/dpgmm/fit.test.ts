@@ -56,6 +56,28 @@ describe('fitClassDensities', () => {
     expect(fingerprint(resumed)).toEqual(fingerprint(full));
   });
 
+  it('checkpointMinIntervalMs: only the first boundary checkpoints, every one calls onBoundary; an abort between checkpoints emits none', async () => {
+    const full = await fitClassDensities(classes, { ...OPTIONS, workers: 1 });
+    const checkpoints: FitCheckpoint[] = [];
+    const boundaries: number[] = [];
+    const controller = new AbortController();
+    const run = fitClassDensities(classes, { ...OPTIONS, workers: 2 }, {
+      signal: controller.signal,
+      checkpointEverySweeps: 4,
+      checkpointMinIntervalMs: 3_600_000,
+      onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))),
+      onBoundary: (sweep) => {
+        boundaries.push(sweep);
+        if (sweep === 16) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(boundaries).toEqual([4, 8, 12, 16]);
+    expect(checkpoints.map((c) => c.chains.map((chain) => chain.sweep))).toEqual([Array(6).fill(4)]);
+    const resumed = await fitClassDensities(classes, { ...OPTIONS, workers: 1 }, { resumeFrom: checkpoints[0] });
+    expect(fingerprint(resumed)).toEqual(fingerprint(full));
+  });
+
   for (const workers of [1, 2]) {
     it(`abort (workers ${workers}) emits a final checkpoint, rejects with AbortError, and the checkpoint resumes exactly`, async () => {
       const full = await fitClassDensities(classes, { ...OPTIONS, workers: 1 });

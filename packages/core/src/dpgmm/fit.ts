@@ -37,8 +37,18 @@ export interface FitHooks {
   /** Continue a fit from a checkpoint (same data and options; results identical to an uninterrupted run). */
   resumeFrom?: FitCheckpoint;
   onCheckpoint?(checkpoint: FitCheckpoint): void | Promise<void>;
-  /** Sweeps between checkpoints when `onCheckpoint` is given (default 50). */
+  /** Sweeps between boundaries (where checkpoints may be taken) when `onCheckpoint` or `onBoundary` is given (default 50). */
   checkpointEverySweeps?: number;
+  /**
+   * Least time between two checkpoints, in ms (default 0: one at every boundary). A boundary sooner than this after
+   * the fit's last checkpoint takes none: the workers report no chain state and `onCheckpoint` is not called. Each
+   * checkpoint re-encodes every chain's cluster factors (megabytes at d = 64), so a boundary every few sweeps would
+   * spend more time on checkpoints than an interruption could lose. The first boundary always checkpoints; an abort
+   * between checkpoints emits none (the last one stands and resumes to the same result).
+   */
+  checkpointMinIntervalMs?: number;
+  /** Called at every boundary, after its checkpoint if one was taken, with the slowest chain's completed sweeps; the fit waits for it. */
+  onBoundary?(sweep: number): void | Promise<void>;
   /**
    * Warm start (collapsed sampler only): per unit u = class·chains + chain, a partition of that class's points
    * to start from instead of METHOD B.6's random K0 clusters — e.g. another fit's final state restricted to
@@ -107,6 +117,9 @@ export async function fitClassDensities(
   const resolved: FitOptions = { ...parsed, workers: Math.min(parsed.workers, unitCount) };
   const every = hooks.checkpointEverySweeps ?? 50;
   if (!Number.isInteger(every) || every < 1) throw new InvalidArgumentError('hooks.checkpointEverySweeps', `must be an integer ≥ 1, got ${every}`);
+  const minInterval = hooks.checkpointMinIntervalMs ?? 0;
+  if (!(minInterval >= 0)) throw new InvalidArgumentError('hooks.checkpointMinIntervalMs', `must be a number ≥ 0, got ${minInterval}`);
+  const hasBoundaries = hooks.onCheckpoint !== undefined || hooks.onBoundary !== undefined;
   if (hooks.resumeFrom !== undefined) checkResumable(hooks.resumeFrom, resolved, dim, classes);
   if (hooks.startFrom !== undefined && resolved.sampler === 'subcluster') {
     throw new InvalidArgumentError('hooks.startFrom', 'warm starts need the collapsed sampler (the sub-cluster sampler also needs sub-cluster sides)');
@@ -180,10 +193,12 @@ export async function fitClassDensities(
   });
   try {
     let sweep = startSweep;
+    let lastCheckpointAt = -Infinity;
     for (;;) {
-      const until = hooks.onCheckpoint ? Math.min(resolved.iterations, (Math.floor(sweep / every) + 1) * every) : resolved.iterations;
+      const until = hasBoundaries ? Math.min(resolved.iterations, (Math.floor(sweep / every) + 1) * every) : resolved.iterations;
+      const checkpointDue = hooks.onCheckpoint !== undefined && performance.now() - lastCheckpointAt >= minInterval;
       // The last run always reports each chain's state: it is the result's `finalStates`.
-      const reports: UnitReport[] = await backend.run(until, hooks.onCheckpoint !== undefined || until >= resolved.iterations);
+      const reports: UnitReport[] = await backend.run(until, checkpointDue || until >= resolved.iterations);
       for (const r of reports) {
         traces[r.unit].push(...r.traces);
         diagnostics.set(r.unit, r.diagnostics);
@@ -192,11 +207,15 @@ export async function fitClassDensities(
       }
       sweep = Math.min(...sweepOf);
       if (aborted) {
-        if (hooks.onCheckpoint) await hooks.onCheckpoint(checkpoint());
+        if (checkpointDue) await hooks.onCheckpoint!(checkpoint());
         throw new DOMException(`fit aborted after sweep ${sweep}`, 'AbortError');
       }
       if (sweep >= resolved.iterations) break;
-      if (hooks.onCheckpoint) await hooks.onCheckpoint(checkpoint());
+      if (checkpointDue) {
+        await hooks.onCheckpoint!(checkpoint());
+        lastCheckpointAt = performance.now();
+      }
+      await hooks.onBoundary?.(sweep);
     }
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);

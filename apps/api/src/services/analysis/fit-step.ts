@@ -40,6 +40,13 @@ export interface StepResult {
   readonly ms: number;
 }
 
+/**
+ * A fit's sampler checkpoints are taken at most this often (its first boundary always takes one): at d = 64 each is
+ * megabytes of JSON, and a 10-class fit reaches a boundary (every `checkpointEverySweeps` sweeps) every second or so.
+ * An interruption loses at most this much sampling.
+ */
+export const CHECKPOINT_MIN_INTERVAL_MS = 10_000;
+
 /** What the step runner needs from its run. */
 export interface StepRunnerOptions {
   readonly db: Db;
@@ -51,6 +58,8 @@ export interface StepRunnerOptions {
   /** Records the key of the new checkpoint document (default: the run's `checkpoint_artifact`; a layer job: its layer row). */
   readonly recordCheckpoint?: (key: string) => Promise<void>;
   readonly checkpointEverySweeps: number;
+  /** Least time between two sampler checkpoints of a fit (default {@link CHECKPOINT_MIN_INTERVAL_MS}). */
+  readonly checkpointMinIntervalMs?: number;
   readonly workers?: number;
   /** Sampler threads shared by the run's fits (the caller disposes it); default: each fit starts its own. */
   readonly workerPool?: FitHooks['workerPool'];
@@ -92,14 +101,17 @@ export function createStepRunner(options: StepRunnerOptions): StepRunner {
         dropTraceFactors: true, // only the mixtures and the diagnostics are stored
         workerPool: options.workerPool,
         checkpointEverySweeps: options.checkpointEverySweeps,
+        checkpointMinIntervalMs: options.checkpointMinIntervalMs ?? CHECKPOINT_MIN_INTERVAL_MS,
         onProgress: (p) => options.onSweep?.(step, p),
         onCheckpoint: async (cp) => {
           const previous = state.current?.fit;
           const fitKey = await putJson(options.artifacts, cp);
           await save({ ...state, current: { step, fit: fitKey } });
           if (previous && previous !== fitKey) await options.artifacts.remove(previous);
+        },
+        onBoundary: async (sweep) => {
           // The workers wait here (between runs of sweeps) until the hold is lifted: results never depend on timing.
-          if (holdResults && keepsFrom(Math.min(...cp.chains.map((c) => c.sweep)))) await holdResults();
+          if (holdResults && keepsFrom(sweep)) await holdResults();
         },
       });
     } catch (error) {
