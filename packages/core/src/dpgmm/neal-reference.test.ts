@@ -6,6 +6,7 @@ import { positionLabels } from './chain-state.ts';
 import { type ChainSettings, GibbsChain } from './collapsed-gibbs.ts';
 import { niwPriorFromData, type NiwPrior } from './niw-prior.ts';
 import { loadReference, matrix } from './testing/fixtures.ts';
+import { PartitionTally } from './testing/partition-tally.ts';
 
 /**
  * With b = 1 the block sampler is Neal's (2000) Algorithm 3. On 6 points in 2-D the
@@ -63,30 +64,6 @@ function referenceSweep(labels: number[], state: { alpha: number }, rng: Rng, ti
   }
 }
 
-/** Running P(K = k) and co-assignment estimates with batch-means standard errors. */
-class Tally {
-  readonly batches: Float64Array[] = [];
-  private current = new Float64Array(n + 1 + n * n);
-  private count = 0;
-  constructor(private readonly batchSize: number) {}
-  add(labels: ArrayLike<number>): void {
-    this.current[new Set(Array.from(labels)).size] += 1;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (labels[i] === labels[j]) this.current[n + 1 + i * n + j] += 1;
-    if (++this.count === this.batchSize) {
-      this.batches.push(this.current.map((v) => v / this.batchSize));
-      this.current = new Float64Array(n + 1 + n * n);
-      this.count = 0;
-    }
-  }
-  /** [mean, standard error] of statistic q. */
-  stat(q: number): [number, number] {
-    const values = this.batches.map((b) => b[q]);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
-    return [mean, Math.sqrt(variance / values.length)];
-  }
-}
-
 const SETTINGS: ChainSettings = {
   blockSize: 1,
   initialClusters: 6,
@@ -96,9 +73,9 @@ const SETTINGS: ChainSettings = {
 const SWEEPS = 40_000;
 const BATCH = 1_000;
 
-function runSampler(timing: 'lagged' | 'updated'): Tally {
+function runSampler(timing: 'lagged' | 'updated'): PartitionTally {
   const chain = GibbsChain.initialise(points, n, prior, { ...SETTINGS, variants: { ...SETTINGS.variants, alphaTiming: timing } }, createRng(17, 0));
-  const tally = new Tally(BATCH);
+  const tally = new PartitionTally(n, BATCH);
   for (let s = 0; s < 200; s++) chain.sweep();
   for (let s = 0; s < SWEEPS; s++) {
     chain.sweep();
@@ -127,7 +104,7 @@ describe('b = 1 equals Neal Algorithm 3 (METHOD K.1.5)', () => {
 
   it('our sampler and the plain reference agree with the METHOD C α timing (lagged)', () => {
     const ours = runSampler('lagged');
-    const theirs = new Tally(BATCH);
+    const theirs = new PartitionTally(n, BATCH);
     const rng = createRng(23, 0);
     const labels = Array.from({ length: n }, () => rng.integer(6));
     const state = { alpha: rng.gamma(1, 1) };

@@ -24,7 +24,10 @@ export interface SubclusterSettings {
   readonly initialClusters: number;
   readonly alphaPrior: AlphaPrior;
   readonly variants: Pick<DpgmmVariants, 'alphaUpdate' | 'alphaInit'>;
+  readonly keepNonEmpty?: boolean;
 }
+
+export const NON_EMPTY_ATTEMPTS = 8;
 
 /**
  * Sweeps a cluster must have existed (since its creation, split or merge) before it takes part in a
@@ -73,6 +76,8 @@ interface ClusterState {
 export class SubclusterChain {
   alpha: number;
   completedSweeps: number;
+  redraws = 0;
+  fallbacks = 0;
   /** Cluster 0..K−1 per point. */
   readonly labels: Int32Array;
   /** Sub-cluster (0/1) per point. */
@@ -213,7 +218,8 @@ export class SubclusterChain {
       scorer.score(sampleNiw(rng, whole.post), logWeights[k], scores, k, K);
       subs.push({ left: sampleNiw(rng, sides[0].post), right: sampleNiw(rng, sides[1].post), weights: dirichletLog(rng, [sides[0].stats.n + a / 2, sides[1].stats.n + a / 2]) });
     }
-    for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
+    if (this.settings.keepNonEmpty === true) this.drawNonEmptyLabels(scores, K);
+    else for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
     const start = groupByLabel(this.labels, K, members);
     const pair = this.sideScores;
     for (let k = 0; k < K; k++) {
@@ -225,6 +231,34 @@ export class SubclusterChain {
       scorer.score(subs[k].right, subs[k].weights[1], pair, 2 * from + 1, 2);
     }
     for (let t = 0; t < n; t++) this.sides[members[t]] = rng.categoricalLog(pair.subarray(2 * t, 2 * t + 2), 2);
+  }
+
+  /** Whole-vector draws of z given (π, θ) restricted to "every one of the K clusters keeps a point". */
+  private drawNonEmptyLabels(scores: Float64Array, K: number): void {
+    const { rng, n } = this;
+    const previous = this.labels.slice();
+    const counts = new Int32Array(K);
+    for (let attempt = 0; attempt < NON_EMPTY_ATTEMPTS; attempt++) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K))]++;
+      if (!counts.includes(0)) {
+        this.redraws += attempt;
+        return;
+      }
+    }
+    this.redraws += NON_EMPTY_ATTEMPTS;
+    this.fallbacks++;
+    this.labels.set(previous);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[previous[i]]++;
+    for (let i = 0; i < n; i++) {
+      const from = this.labels[i];
+      if (counts[from] === 1) continue;
+      const to = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
+      counts[from]--;
+      counts[to]++;
+      this.labels[i] = to;
+    }
   }
 
   /**
