@@ -24,9 +24,16 @@ export interface SubclusterSettings {
   readonly initialClusters: number;
   readonly alphaPrior: AlphaPrior;
   readonly variants: Pick<DpgmmVariants, 'alphaUpdate' | 'alphaInit'>;
+  /**
+   * Restricted Gibbs draws z given (π, θ) only among vectors that keep all K clusters (the conditional of
+   * the augmented joint, which is defined only for such z; `drawNonEmptyLabels`) instead of dropping
+   * the clusters it empties. Off by default: on its own it does not make the sampler exact (README,
+   * "What the sub-cluster sampler is not"; bench/subcluster-exact.ts), and it has not been tried at scale.
+   */
   readonly keepNonEmpty?: boolean;
 }
 
+/** Whole-vector draws of z that `drawNonEmptyLabels` tries before its one-point-at-a-time fallback. */
 export const NON_EMPTY_ATTEMPTS = 8;
 
 /**
@@ -76,7 +83,9 @@ interface ClusterState {
 export class SubclusterChain {
   alpha: number;
   completedSweeps: number;
+  /** keepNonEmpty: whole z vectors drawn again because a cluster came out empty (all sweeps). */
   redraws = 0;
+  /** keepNonEmpty: sweeps whose NON_EMPTY_ATTEMPTS draws all emptied a cluster. */
   fallbacks = 0;
   /** Cluster 0..K−1 per point. */
   readonly labels: Int32Array;
@@ -233,7 +242,15 @@ export class SubclusterChain {
     for (let t = 0; t < n; t++) this.sides[members[t]] = rng.categoricalLog(pair.subarray(2 * t, 2 * t + 2), 2);
   }
 
-  /** Whole-vector draws of z given (π, θ) restricted to "every one of the K clusters keeps a point". */
+  /**
+   * z given (π, θ) restricted to "every one of the K clusters keeps a point": up to NON_EMPTY_ATTEMPTS
+   * independent whole-vector draws from ∏_i π_{z_i} N(x_i | θ_{z_i}), the first that keeps all K taken;
+   * when all fail, a scan from the current z, each point in turn from the same weights unless it is the
+   * last point of its cluster (then it stays): the single-site Gibbs sampler of the restricted
+   * conditional. Both leave the restricted conditional invariant, and whether the draws fail depends on
+   * (π, θ) only, not on the current z, so their mixture does too. Each attempt costs n categorical draws
+   * from the scores already computed (no scoring).
+   */
   private drawNonEmptyLabels(scores: Float64Array, K: number): void {
     const { rng, n } = this;
     const previous = this.labels.slice();

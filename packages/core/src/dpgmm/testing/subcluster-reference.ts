@@ -58,6 +58,7 @@ export class SubclusterReference {
   rejections = 0;
   private readonly priorHalfLogDet: number;
   private readonly n: number;
+  private readonly marginals = new Map<number, number>();
 
   constructor(
     readonly points: Float64Array,
@@ -67,6 +68,7 @@ export class SubclusterReference {
     readonly rng: Rng,
   ) {
     this.n = points.length / prior.d;
+    if (this.n > 30) throw new Error('SubclusterReference enumerates sub-labelings: tiny data only');
     this.priorHalfLogDet = logDetFromCholesky(prior.cholPsi, prior.d) / 2;
     this.alpha = initialAlpha(rng, alphaPrior, 'textbook');
     this.labels = canonical(Array.from({ length: this.n }, () => rng.integer(3)));
@@ -124,10 +126,17 @@ export class SubclusterReference {
     return [m.filter((i) => this.sides[i] === 0), m.filter((i) => this.sides[i] === 1)];
   }
 
+  /** ln f(x_S) of a member set S (cached by the set as a bit mask: n ≤ 30). */
   private logF(members: number[]): number {
     if (members.length === 0) return 0;
-    const post = niwPosteriorFromStats(this.prior, statsOf(this.points, this.prior.d, members, members.length));
-    return logMarginalLikelihood(this.prior, post, this.priorHalfLogDet);
+    const key = members.reduce((mask, i) => mask | (1 << i), 0);
+    let value = this.marginals.get(key);
+    if (value === undefined) {
+      const post = niwPosteriorFromStats(this.prior, statsOf(this.points, this.prior.d, members, members.length));
+      value = logMarginalLikelihood(this.prior, post, this.priorHalfLogDet);
+      this.marginals.set(key, value);
+    }
+    return value;
   }
 
   private logGauss(g: SampledGaussian, i: number): number {
