@@ -6,18 +6,13 @@
  *   ref-*                 SubclusterReference with the parts named in VARIANTS
  * `npx tsx bench/subcluster-exact.ts [--sweeps 30000] [--seed 17] variant ...` (every variant when none named)
  */
-import { niwPriorFromData } from '../src/dpgmm/niw-prior.ts';
 import { SubclusterChain } from '../src/dpgmm/subcluster-chain.ts';
-import { loadReference, matrix } from '../src/dpgmm/testing/fixtures.ts';
+import { partitionPosteriorCase } from '../src/dpgmm/testing/fixtures.ts';
 import { PartitionTally } from '../src/dpgmm/testing/partition-tally.ts';
 import { EXACT_SUBCLUSTER, SubclusterReference, type SubclusterReferenceOptions } from '../src/dpgmm/testing/subcluster-reference.ts';
 import { createRng } from '../src/rng/index.ts';
 
-const ref = loadReference().partitionPosterior;
-const points = matrix(ref.points);
-const n = 6, d = 2;
-const prior = niwPriorFromData(points, n, d, { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 });
-const ALPHA_PRIOR = { shape: 1, rate: 1 };
+const { ref, points, n, prior, alphaPrior: ALPHA_PRIOR } = partitionPosteriorCase();
 const BURN_IN = 200;
 const BATCH = 1_000;
 

@@ -4,8 +4,9 @@ import { createRng, type Rng } from '../rng/index.ts';
 import { lgamma } from '../special/index.ts';
 import { positionLabels } from './chain-state.ts';
 import { type ChainSettings, GibbsChain } from './collapsed-gibbs.ts';
-import { niwPriorFromData, type NiwPrior } from './niw-prior.ts';
-import { loadReference, matrix } from './testing/fixtures.ts';
+import type { NiwPrior } from './niw-prior.ts';
+import { expectExactPartitionPosterior } from './testing/expect-partition.ts';
+import { partitionPosteriorCase } from './testing/fixtures.ts';
 import { PartitionTally } from './testing/partition-tally.ts';
 
 /**
@@ -14,10 +15,7 @@ import { PartitionTally } from './testing/partition-tally.ts';
  * script; a slow reference Algorithm 3 written plainly below (batch NIW marginal
  * likelihood ratios, explicit matrices) must agree with our sampler in distribution.
  */
-const ref = loadReference().partitionPosterior;
-const points = matrix(ref.points);
-const n = 6, d = 2;
-const prior = niwPriorFromData(points, n, d, { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 });
+const { ref, points, n, d, prior } = partitionPosteriorCase();
 
 /** log p(X_k) of a member set under the NIW prior, from the batch formulas with explicit matrices. */
 function logMarginal(p: NiwPrior, members: number[]): number {
@@ -87,19 +85,8 @@ function runSampler(timing: 'lagged' | 'updated'): PartitionTally {
 describe('b = 1 equals Neal Algorithm 3 (METHOD K.1.5)', () => {
   it("our sampler (B.7 α order, textbook α) matches the exact partition posterior", () => {
     const tally = runSampler('updated');
-    // 40 batches of 1000 sweeps: batch means are ~independent; |Δ| < 4.5 s.e. fails by chance
-    // with p < 1e-5 per statistic, and s.e. < 0.01 keeps the test sharp.
-    for (let k = 1; k <= n; k++) {
-      const [mean, se] = tally.stat(k);
-      expect(se).toBeLessThan(0.01);
-      expect(Math.abs(mean - ref.probK[k]), `P(K=${k}) = ${mean} ± ${se}, exact ${ref.probK[k]}`).toBeLessThan(4.5 * se + 2e-3);
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const [mean, se] = tally.stat(n + 1 + i * n + j);
-        expect(Math.abs(mean - ref.coassignment[i][j]), `P(${i}~${j}) = ${mean} ± ${se}, exact ${ref.coassignment[i][j]}`).toBeLessThan(4.5 * se + 2e-3);
-      }
-    }
+    // 40 batches of 1000 sweeps; s.e. < 0.01 keeps the test sharp
+    expectExactPartitionPosterior(tally, ref, n, 0.01);
   });
 
   it('our sampler and the plain reference agree with the METHOD C α timing (lagged)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng/index.ts';
-import { niwPriorFromData } from './niw-prior.ts';
 import { SPLIT_MERGE_WAIT_SWEEPS, SubclusterChain } from './subcluster-chain.ts';
-import { loadReference, matrix } from './testing/fixtures.ts';
+import { expectExactPartitionPosterior } from './testing/expect-partition.ts';
+import { partitionPosteriorCase } from './testing/fixtures.ts';
 import { PartitionTally } from './testing/partition-tally.ts';
 import { EXACT_SUBCLUSTER, SubclusterReference, type SubclusterReferenceOptions } from './testing/subcluster-reference.ts';
 
@@ -13,11 +13,7 @@ import { EXACT_SUBCLUSTER, SubclusterReference, type SubclusterReferenceOptions 
  * exact Metropolis–Hastings ratio of random split-or-merge proposals, the sampler is exact; letting the
  * restricted Gibbs step empty clusters (the paper, SubclusterChain) is not, even with the rest exact.
  */
-const ref = loadReference().partitionPosterior;
-const points = matrix(ref.points);
-const n = 6, d = 2;
-const prior = niwPriorFromData(points, n, d, { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 });
-const ALPHA_PRIOR = { shape: 1, rate: 1 };
+const { ref, points, n, prior, alphaPrior: ALPHA_PRIOR } = partitionPosteriorCase();
 const BATCH = 1_000;
 
 function runReference(options: SubclusterReferenceOptions, sweeps: number, seed: number): PartitionTally {
@@ -34,20 +30,9 @@ function runReference(options: SubclusterReferenceOptions, sweeps: number, seed:
 describe('sub-cluster moves against the exact partition posterior', () => {
   it('are exact with the non-empty restricted Gibbs step, exact sub-labels and the split-or-merge ratio', () => {
     const tally = runReference(EXACT_SUBCLUSTER, 30_000, 17);
-    // As neal-reference.test.ts: 30 batches of 1000 sweeps, |Δ| < 4.5 s.e. (p < 1e-4 per statistic by
-    // chance); s.e. < 0.012 keeps it sharp: the variants that are not exact miss P(K = 4) or P(K = 5) by
-    // 0.07–0.32 (bench/subcluster-exact.ts).
-    for (let k = 1; k <= n; k++) {
-      const [mean, se] = tally.stat(k);
-      expect(se).toBeLessThan(0.012);
-      expect(Math.abs(mean - ref.probK[k]), `P(K=${k}) = ${mean} ± ${se}, exact ${ref.probK[k]}`).toBeLessThan(4.5 * se + 2e-3);
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const [mean, se] = tally.coassignment(i, j);
-        expect(Math.abs(mean - ref.coassignment[i][j]), `P(${i}~${j}) = ${mean} ± ${se}, exact ${ref.coassignment[i][j]}`).toBeLessThan(4.5 * se + 2e-3);
-      }
-    }
+    // 30 batches of 1000 sweeps; s.e. < 0.012 keeps it sharp: the variants that are not exact miss
+    // P(K = 4) or P(K = 5) by 0.10–0.32 (bench/subcluster-exact.ts).
+    expectExactPartitionPosterior(tally, ref, n, 0.012);
   });
 
   it('are not exact when the restricted Gibbs step may empty clusters (everything else exact)', () => {

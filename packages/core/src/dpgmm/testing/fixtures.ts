@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { createRng } from '../../rng/index.ts';
+import { niwPriorFromData } from '../niw-prior.ts';
 import type { ClassData } from '../types.ts';
 
 /** The committed scipy reference values (fixtures/dpgmm/make_reference.py). */
 export function loadReference(): any {
   return JSON.parse(readFileSync(new URL('../../../fixtures/dpgmm/reference.json', import.meta.url), 'utf8'));
+}
+
+/**
+ * The 6-point 2-D data whose exact partition posterior (α ~ Gamma(1, 1) integrated out) the scipy
+ * script enumerates, with the prior the samplers use on it (neal-reference.test.ts, subcluster-exact.test.ts).
+ */
+export function partitionPosteriorCase() {
+  const ref = loadReference().partitionPosterior;
+  const points = matrix(ref.points);
+  const n = 6, d = 2;
+  const prior = niwPriorFromData(points, n, d, { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 });
+  return { ref, points, n, d, prior, alphaPrior: { shape: 1, rate: 1 } };
 }
 
 /** Row-major Float64Array from nested arrays [n][d]. */
