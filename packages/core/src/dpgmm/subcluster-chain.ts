@@ -28,7 +28,8 @@ export interface SubclusterSettings {
    * Restricted Gibbs draws z given (π, θ) only among vectors that keep all K clusters (the conditional of
    * the augmented joint, which is defined only for such z; `drawNonEmptyLabels`) instead of dropping
    * the clusters it empties. Off by default: on its own it does not make the sampler exact (README,
-   * "What the sub-cluster sampler is not"; bench/subcluster-exact.ts), and it has not been tried at scale.
+   * "What the sub-cluster sampler is not"; bench/subcluster-exact.ts); on real-shaped layers (500 points,
+   * 16-D and 64-D) the step never emptied a cluster, so there it changes nothing.
    */
   readonly keepNonEmpty?: boolean;
 }
