@@ -12,7 +12,11 @@ import type { AnalysisOptionsInput } from './analysis-options.ts';
 import { getJson } from './analysis/run-checkpoint.ts';
 import type { FitSummary } from './analysis/fit-step.ts';
 import { loadLayerInput } from './analysis/layer-input.ts';
-import { linearCka, procrustesDistance } from '@classfit/core/analysis';
+import { betweenClassKl, linearCka, procrustesDistance } from '@classfit/core/analysis';
+import { readPredictiveFile } from '@classfit/core/density';
+import { createRng } from '@classfit/core/rng';
+import { PURPOSE_STREAM } from './analysis/steps/fit-options.ts';
+import { SUBSET_NAMES } from './import/subset-selection.ts';
 import { requestAnalysis, runAnalysis } from './analyze-model.ts';
 import { CancelledError, NotFoundError, ValidationError } from './errors.ts';
 
@@ -37,6 +41,7 @@ for (const engine of testEngines()) {
       await importSynthetic(ctx, folder, 'warm');
       await importSynthetic(ctx, folder, 'sequential');
       await importSynthetic(ctx, folder, 'interrupted-in-lanes');
+      await importSynthetic(ctx, folder, 'two-kl-subsets', { leastSplit: true });
     });
     afterAll(async () => {
       await ctx?.close();
@@ -140,6 +145,25 @@ for (const engine of testEngines()) {
       expect(checkpoint.current?.step).toBe('early/genclass');
       await runAnalysis(ctx, saved, { workers: 1 });
       expect(JSON.stringify(await storedResults(ctx, saved))).toBe(JSON.stringify(reference));
+    });
+
+    it("two KL subsets: each one's matrix is betweenClassKl of its own stored fit on its own RNG stream (the first subset's scoring overlaps the second's fit)", async () => {
+      const { run } = await requestAnalysis(ctx, 'two-kl-subsets', OPTIONS);
+      await runAnalysis(ctx, run, { workers: 1 });
+      const saved = (await getRun(ctx.db, run.id))!;
+      const checkpoint = await getJson<{ steps: Record<string, { predictive: string }> }>(ctx.artifacts, saved.checkpointArtifact!);
+      const stored = (await storedResults(ctx, saved)).kl;
+      for (const [layerIndex, layer] of ['early', 'late'].entries()) {
+        for (const [s, subset] of SUBSET_NAMES.entries()) {
+          if (subset === 'most') continue; // no split file
+          const predictive = await readPredictiveFile(ctx.artifacts.path(checkpoint.steps[`${layer}/kl-${subset}`].predictive));
+          const rng = createRng(OPTIONS.seed!, layerIndex * 1_000_000 + PURPOSE_STREAM.kl * 10_000 + s);
+          const expected = await betweenClassKl(predictive, { rng, samplesPerClass: OPTIONS.klSamples });
+          const row = stored.find((k) => k.subset === subset && k.layer === layer);
+          expect(row, `${layer}/${subset}`).toBeDefined();
+          expect(row?.matrix?.flat()).toEqual(Array.from(expected.matrix));
+        }
+      }
     });
 
     it('refitStart main: genclass refit and KL fits start from the main fit, genclassIterations sets the refit length', async () => {

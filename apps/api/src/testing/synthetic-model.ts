@@ -26,6 +26,8 @@ export async function writeSyntheticFiles(perClass = 24, classes = 3, layerCount
   await writeFile(join(folder, 'mem.npy'), writeNpy({ dtype: 'float64', shape: [n], data: Float64Array.from({ length: n }, () => rng.uniform()) }));
   const perClassLists = Array.from({ length: classes }, (_, c) => Array.from({ length: 10 }, (_, i) => c + classes * i));
   await writeFile(join(folder, 'random_class_split.json'), JSON.stringify(perClassLists));
+  // A second KL split (used only when asked for): the other 14 points of each class.
+  await writeFile(join(folder, 'least_class_split.json'), JSON.stringify(Array.from({ length: classes }, (_, c) => Array.from({ length: perClass - 10 }, (_, i) => c + classes * (i + 10)))));
   // Layers past the first two draw from their own RNG streams, so the first two (and mem.npy) stay as they were.
   for (let layer = 2; layer < layerCount; layer++) {
     const extra = createRng(11, layer);
@@ -36,8 +38,8 @@ export async function writeSyntheticFiles(perClass = 24, classes = 3, layerCount
   return folder;
 }
 
-/** Imports the synthetic files as model `name` (with the example images at `options.imagesPath` when given). */
-export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string, options: { imagesPath?: string; layerCount?: number } = {}): Promise<ImportModelResult> {
+/** Imports the synthetic files as model `name` (with the example images at `options.imagesPath` when given; `leastSplit`: a second KL subset). */
+export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folder: string, name: string, options: { imagesPath?: string; layerCount?: number; leastSplit?: boolean } = {}): Promise<ImportModelResult> {
   const extra = Array.from({ length: Math.max(0, (options.layerCount ?? 2) - 2) }, (_, i) => ({ name: `layer${i + 2}`, path: join(folder, `layer${i + 2}.npy`) }));
   return importModel(ctx, {
     name,
@@ -47,7 +49,7 @@ export function importSynthetic(ctx: Pick<AppContext, 'db' | 'artifacts'>, folde
       layers: [{ name: 'early', path: join(folder, 'layer0.npy') }, { name: 'late', path: join(folder, 'layer1.npy') }, ...extra],
       labelsPath: join(folder, 'labels.npy'),
       memorizationPath: join(folder, 'mem.npy'),
-      klSplitPaths: { random: join(folder, 'random_class_split.json') },
+      klSplitPaths: { random: join(folder, 'random_class_split.json'), ...(options.leastSplit ? { least: join(folder, 'least_class_split.json') } : {}) },
       imagesPath: options.imagesPath,
     }),
   });

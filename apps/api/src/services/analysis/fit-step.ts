@@ -168,7 +168,7 @@ export function createStepRunner(options: StepRunnerOptions): StepRunner {
 
   const runner = (holdResults: ResultHold | undefined): StepRunner => ({
     run: (...args) => run(holdResults, ...args),
-    holdingResults: (hold) => runner(hold),
+    holdingResults: (hold) => runner(holdResults ? async () => { await holdResults(); await hold(); } : hold),
   });
   return runner(undefined);
 }
@@ -181,8 +181,9 @@ export interface StepRunner {
   /** Fits `classes` as step `step` (or reuses its stored result). `projection` is stored with the predictive file. */
   run(step: string, classes: ClassData[], fit: Partial<FitOptionsInput>, projection?: PredictiveModel['projection'], startFrom?: FitHooks['startFrom']): Promise<StepResult>;
   /**
-   * The same runner, whose fits wait for `hold` before their result fills memory: before the first run of sweeps
-   * that keeps traces (the workers pause at a checkpoint boundary), or before a stored result is read back.
+   * The same runner, whose fits also wait for `hold` (after this runner's own holds) before their result fills memory:
+   * before the first run of sweeps that keeps traces (the workers pause at a boundary), or before a stored result is
+   * read back.
    */
   holdingResults(hold: ResultHold): StepRunner;
 }
