@@ -47,7 +47,7 @@ function sampleComponents(components: readonly StudentTComponent[], count: numbe
     let index = 0;
     while (index < components.length - 1 && cumulative[index] <= target) index++;
     component[s] = index;
-    for (let j = s * d; j < (s + 1) * d; j++) z[j] = rng.normal();
+    rng.fillNormal(z, s * d, (s + 1) * d);
     const df = components[index].df;
     scale[s] = 1 / Math.sqrt(rng.chiSquare(df) / df);
   }

@@ -158,7 +158,7 @@ export function sampleNiw(rng: Rng, post: NiwPosteriorParams): SampledGaussian {
   for (let i = 0; i < d; i++) {
     b[i * d + i] = Math.sqrt(rng.chiSquare(post.nu - (d - 1 - i)));
     halfLogDet -= Math.log(b[i * d + i]);
-    for (let j = i + 1; j < d; j++) b[i * d + j] = rng.normal();
+    rng.fillNormal(b, i * d + i + 1, (i + 1) * d);
   }
   // Row r of L solves x Bᵀ = (row r of L_Ψ): x_j = (ℓ_j − Σ_{j<i≤r} x_i B_ji) / B_jj, j = r … 0.
   const chol = new Float64Array(d * d);
@@ -174,7 +174,8 @@ export function sampleNiw(rng: Rng, post: NiwPosteriorParams): SampledGaussian {
   }
   const scale = 1 / Math.sqrt(post.kappa);
   const eps = new Float64Array(d);
-  for (let j = 0; j < d; j++) eps[j] = rng.normal() * scale;
+  rng.fillNormal(eps);
+  for (let j = 0; j < d; j++) eps[j] *= scale;
   const mean = new Float64Array(d);
   for (let i = 0; i < d; i++) {
     let s = post.mean[i];

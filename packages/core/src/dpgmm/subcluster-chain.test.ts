@@ -9,6 +9,7 @@ import { CollapsedLogLikelihood } from './log-likelihood.ts';
 import { niwPriorFromData } from './niw-prior.ts';
 import { combineStats, niwPosteriorFromStats, sampleNiw, statsOf } from './niw-stats.ts';
 import { SubclusterChain } from './subcluster-chain.ts';
+import { normalsOneByOne } from '../rng/test-support.ts';
 import { adjustedRand, blobs, classData } from './testing/fixtures.ts';
 
 const PRIOR_OPTIONS = { initialClusters: 6, kappa0: 0.01, nu0Offset: 2 };
@@ -74,6 +75,16 @@ describe('sub-cluster sampler: statistics and draws', () => {
       const se = Math.sqrt(psiJJ / (post.nu - d - 1) / post.kappa / draws);
       expect(Math.abs(meanSum[j] / draws - post.mean[j])).toBeLessThan(5 * se);
     }
+  });
+
+  it('draws the same bits as with one normal() at a time', () => {
+    const post = niwPosteriorFromStats(prior, statsOf(points, d, Int32Array.from({ length: 12 }, (_, i) => i), 12));
+    const [batched, reference] = [createRng(21), normalsOneByOne(createRng(21))];
+    for (let t = 0; t < 5; t++) {
+      const [a, b] = [sampleNiw(batched, post), sampleNiw(reference, post)];
+      expect([Array.from(a.mean), Array.from(a.chol), a.halfLogDet]).toEqual([Array.from(b.mean), Array.from(b.chol), b.halfLogDet]);
+    }
+    expect(batched.state()).toEqual(reference.state());
   });
 
   it('scores points under a drawn Gaussian as log w + ln N(x | μ, Σ) (checked against the Cholesky of Σ), the same with either kernel', () => {

@@ -64,3 +64,39 @@ describe('state / restoreRng', () => {
     expect(draw(restoreRng(state), 10, (r) => r.normal())).toEqual(expected);
   });
 });
+
+describe('fillNormal', () => {
+  // 1001 pairs' worth of draws passes the polar method's rejection (≈ 21% of pairs) many times.
+  const lengths = [0, 1, 2, 3, 63, 64, 1001];
+  const rngs = [createRng(0), createRng(42, 3), createRng(2 ** 40 + 7, 11), restoreRng({ words: [0xffffffff, 1, 0x80000000, 0x7fffffff], spareNormal: null })];
+
+  it('writes out[from..to) exactly as that many normal() calls, and leaves the same state', () => {
+    for (const [r, source] of rngs.entries()) {
+      for (const pending of [false, true]) {
+        for (const n of lengths) {
+          const start = source.state();
+          if (pending) start.spareNormal = -0.5 - r;
+          const oneByOne = restoreRng(start);
+          const batched = restoreRng(start);
+          const want = new Float64Array(n + 3).fill(7);
+          const got = new Float64Array(n + 3).fill(7);
+          for (let i = 2; i < n + 2; i++) want[i] = oneByOne.normal();
+          batched.fillNormal(got, 2, n + 2);
+          got.forEach((v, i) => expect(Object.is(v, want[i]), `rng ${r}, spare ${pending}, n ${n}, i ${i}: ${v} vs ${want[i]}`).toBe(true));
+          expect(batched.state()).toEqual(oneByOne.state());
+        }
+      }
+    }
+  });
+
+  it('fills the whole array by default, and consecutive fills continue one stream', () => {
+    const oneByOne = createRng(9);
+    const want = Float64Array.from({ length: 10 }, () => oneByOne.normal());
+    const batched = createRng(9);
+    const got = new Float64Array(10);
+    batched.fillNormal(got.subarray(0, 3));
+    batched.fillNormal(got, 3);
+    expect(Array.from(got)).toEqual(Array.from(want));
+    expect(batched.state()).toEqual(oneByOne.state());
+  });
+});

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/index.ts';
-import { nextUint32, seedXoshiro128, type Xoshiro128State } from './xoshiro128.ts';
+import { nextUint32, rotl, seedXoshiro128, type Xoshiro128State } from './xoshiro128.ts';
 
 /**
  * The one source of randomness in classfit. Every sampler takes an `Rng`
@@ -10,6 +10,11 @@ export interface Rng {
   uniform(): number;
   /** Standard normal N(0, 1). */
   normal(): number;
+  /**
+   * Writes `to - from` standard normals into `out[from..to)`: the same numbers, and the same
+   * state afterwards, as that many `normal()` calls, faster.
+   */
+  fillNormal(out: Float64Array, from?: number, to?: number): void;
   /** Gamma(shape, rate) (shape–rate parameterisation; mean shape/rate). */
   gamma(shape: number, rate?: number): number;
   /** Beta(a, b). */
@@ -86,6 +91,49 @@ class XoshiroRng implements Rng {
     const factor = Math.sqrt((-2 * Math.log(s)) / s);
     this.spare = v * factor;
     return u * factor;
+  }
+
+  fillNormal(out: Float64Array, from = 0, to = out.length): void {
+    let i = from;
+    if (i >= to) return;
+    if (this.spare !== null) {
+      out[i++] = this.spare;
+      this.spare = null;
+    }
+    // normal() with uniform() and nextUint32 inlined on local copies of the state words, fully
+    // unrolled (a loop over the four steps ran slower than normal()): ~3× the normals per second.
+    const words = this.words;
+    let s0 = words[0] | 0;
+    let s1 = words[1] | 0;
+    let s2 = words[2] | 0;
+    let s3 = words[3] | 0;
+    let r: number, t: number, hi: number, u: number, v: number, s: number;
+    while (i < to) {
+      do {
+        // Each uniform is two xoshiro128** steps: the high 27 bits, then the low 26.
+        r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+        hi = r >>> 5;
+        r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+        u = 2 * ((hi * 67108864 + (r >>> 6)) / 9007199254740992) - 1;
+        r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+        hi = r >>> 5;
+        r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+        v = 2 * ((hi * 67108864 + (r >>> 6)) / 9007199254740992) - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const factor = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = u * factor;
+      if (i < to) out[i++] = v * factor;
+      else this.spare = v * factor;
+    }
+    words[0] = s0 >>> 0;
+    words[1] = s1 >>> 0;
+    words[2] = s2 >>> 0;
+    words[3] = s3 >>> 0;
   }
 
   gamma(shape: number, rate = 1): number {

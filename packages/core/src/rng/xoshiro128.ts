@@ -44,6 +44,6 @@ export function nextUint32(s: Xoshiro128State): number {
   return result;
 }
 
-function rotl(x: number, k: number): number {
+export function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
