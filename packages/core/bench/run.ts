@@ -9,6 +9,7 @@
  *   npm run bench -- --sweeps 40       shorter run (per-class-sweep figures stay comparable)
  *   npm run bench -- --sampler-only    the two sampler rows and their NumPy peers only
  *   npm run bench -- --draws-only      the Monte-Carlo draws row only (batched vs one-by-one, same run)
+ *   npm run bench -- --normals-only    the normal-draws rows only (Rng.fillNormal vs a normal() per element, same run)
  *   npm run bench -- --legacy-classes 0             skip the earlier layer
  *   npm run bench -- --numpy-classes 4 --numpy-sweeps 10   how much of each layer the NumPy peer runs
  *   npm run bench -- --numpy-cores Haswell,SkylakeX      OpenBLAS kernels the peer also runs with (the ratio is
@@ -23,6 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { arg, benchNumpy, benchSampler, formatCounts, stringArg, type LayerShape, type NumpyBenchResult } from './sampler.ts';
+import { benchNormals } from './normals.ts';
 import { benchSampling } from './sampling.ts';
 import { benchScoring } from './scoring.ts';
 import { benchSubcluster } from './subcluster.ts';
@@ -88,6 +90,31 @@ function drawsRows() {
   return { draws, rows };
 }
 
+function normalsRows() {
+  console.log('\n[normals] normal draws: fillNormal vs normal() per element; sampleClass 2,000 × 64-D, 10 components …');
+  const normals = benchNormals();
+  const rows = [
+    [
+      'normals: fillNormal (whole array / d = 64 fills)',
+      `${normals.fillMPerSecond.toFixed(1)} / ${normals.fill64MPerSecond.toFixed(1)} M/s`,
+      `${(normals.fillMPerSecond / normals.loopMPerSecond).toFixed(2)}× / ${(normals.fill64MPerSecond / normals.loopMPerSecond).toFixed(2)}× the normal() loop (${normals.loopMPerSecond.toFixed(1)} M/s); bit-identical: ${normals.bitIdentical}`,
+    ],
+    [
+      '  sampleClass 2,000 × 64-D, 10 components',
+      `${normals.sampleClassAfterMs.toFixed(1)} ms with fillNormal`,
+      `${(normals.sampleClassBeforeMs / normals.sampleClassAfterMs).toFixed(2)}× faster than a normal() per element (${normals.sampleClassBeforeMs.toFixed(1)} ms)`,
+    ],
+  ];
+  return { normals, rows };
+}
+
+if (process.argv.includes('--normals-only')) {
+  const { normals, rows } = normalsRows();
+  printTable(rows);
+  writeResults({ normals });
+  process.exit(0);
+}
+
 if (process.argv.includes('--draws-only')) {
   const { draws, rows } = drawsRows();
   printTable(rows);
@@ -105,6 +132,7 @@ if (samplerOnly) {
   console.log('\n[3/4] scoring: 100 classes × 20 traces × 5 components, d = 64 …');
   const scoring = await benchScoring({ secondsPerKernel: arg('scoring-seconds', 10) });
   const draws = drawsRows();
+  const normals = normalsRows();
 
   const subLayer = { ...layer, classes: arg('subcluster-classes', 10), sweeps: arg('subcluster-sweeps', 60) };
   console.log(`\n[4/4] sub-cluster vs collapsed sampler: ${subLayer.classes} classes × ${subLayer.points} points × ${subLayer.dim}-D, ${subLayer.sweeps} sweeps each …`);
@@ -131,8 +159,9 @@ if (samplerOnly) {
       `${r.gflops.toFixed(2)} GFLOP/s${exact && r !== exact ? ` · ${(r.pointComponentsPerSecond / exact.pointComponentsPerSecond).toFixed(2)}× exact kernel` : ''}`,
     ]),
     ...draws.rows,
+    ...normals.rows,
   ]);
-  writeResults({ real: real.result, legacy: legacy?.result, scoring, draws: draws.draws, subcluster });
+  writeResults({ real: real.result, legacy: legacy?.result, scoring, draws: draws.draws, normals: normals.normals, subcluster });
 }
 
 function printTable(table: readonly (readonly string[])[]) {

@@ -19,7 +19,8 @@ export interface SamplingBenchResult {
   readonly workload: { dim: number; components: number; count: number; repeats: number };
 }
 
-export function benchSampling({ dim = 64, components = 12, count = 10_000, repeats = 7 } = {}): SamplingBenchResult {
+/** The draws benchmarks' class: `components` equal-weight Student-t components with random correlated shapes. */
+export function benchMixture(dim: number, components: number) {
   const rng = createRng(5);
   const mixtureComponents = Array.from({ length: components }, (_, k) => {
     const a = Array.from({ length: dim * dim }, () => rng.normal());
@@ -31,7 +32,11 @@ export function benchSampling({ dim = 64, components = 12, count = 10_000, repea
     });
     return component(1 / components, 10 + k, Array.from({ length: dim }, () => rng.normal()), shape);
   });
-  const mixture = mixtureOf(0, mixtureComponents, new Array(dim).fill(0), new Array(dim).fill(1));
+  return { mixtureComponents, mixture: mixtureOf(0, mixtureComponents, new Array(dim).fill(0), new Array(dim).fill(1)) };
+}
+
+export function benchSampling({ dim = 64, components = 12, count = 10_000, repeats = 7 } = {}): SamplingBenchResult {
+  const { mixtureComponents, mixture } = benchMixture(dim, components);
   const runs = {
     oneByOne: () => sampleComponentsOneByOne(mixtureComponents, count, createRng(1)),
     batchedJs: () => sampleClass(mixture, count, createRng(1), 'js'),
