@@ -1,10 +1,7 @@
 /**
  * Runs the layer steps of the registry (steps/index.ts) on one layer, as layer-schedule.ts schedules them (the main
  * fit, then the fit lane beside the scoring lane), each reading what earlier ones left in the layer's draft
- * (steps/layer-draft.ts), and returns the layer's results. Within a lane, a step may defer the rest of its work
- * (scoring on the main thread) to run beside the lane's next steps, whose fits then keep no results until it is done:
- * the fit lane's workers sample the next fit while the main thread scores the last one. Pure computation: storing is
- * store-results.ts.
+ * (steps/layer-draft.ts), and returns the layer's results. Pure computation: storing is store-results.ts.
  */
 import { releaseMemory } from '@classfit/core/dpgmm';
 import type { AnalysisOptions } from '../analysis-options.ts';
@@ -12,7 +9,6 @@ import type { StepRunner } from './fit-step.ts';
 import type { LayerInput } from './layer-input.ts';
 import { layerSchedule, type LayerScheduleKind } from './layer-schedule.ts';
 import { LAYER_STEPS, type LayerStep } from './steps/index.ts';
-import type { LayerStepContext } from './steps/step.ts';
 import { layerResults, type DraftModel, type LayerDraft, type LayerResults, type RunData } from './steps/layer-draft.ts';
 
 export type { LayerResults, RunData } from './steps/layer-draft.ts';
@@ -40,7 +36,7 @@ export async function analyzeLayer(
   const models = modelLifetimes(draft);
   const { prefix, lanes } = SCHEDULES[schedule];
   for (const step of prefix) {
-    await (await startStep(step, ctx, draft)).deferred;
+    await step.run(ctx, draft);
     models.done([step]);
   }
   let failed = false;
@@ -49,17 +45,12 @@ export async function analyzeLayer(
       await models.released(lane.waitsFor);
       if (failed) throw new Error('analysis: another lane of this layer failed');
     };
-    // A step's deferred work runs beside the lane's next steps; their fits keep no results until it is done.
-    const pending: Promise<void>[] = [];
-    const afterPending = () => Promise.all(pending).then(() => undefined);
-    const laneCtx = { ...ctx, fits: (lane.waitsFor.length > 0 ? fits.holdingResults(hold) : fits).holdingResults(afterPending) };
+    const laneCtx = { ...ctx, fits: lane.waitsFor.length > 0 ? fits.holdingResults(hold) : fits };
     try {
       for (const step of lane.steps) {
-        const finished = (await startStep(step, laneCtx, draft)).deferred.then(() => models.done([step]));
-        finished.catch(() => {}); // awaited below, or by the next fit's hold
-        pending.push(finished);
+        await step.run(laneCtx, draft);
+        models.done([step]);
       }
-      await afterPending();
     } catch (error) {
       failed = true;
       throw error;
@@ -70,20 +61,6 @@ export async function analyzeLayer(
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) throw failure.reason;
   return layerResults(draft);
-}
-
-/**
- * Runs `step`; resolves, once its `run` is done, to its deferred work ({@link LayerStepContext.defer}; resolved when
- * none), wrapped: a promise resolved with a promise would wait for it.
- */
-async function startStep(step: LayerStep, ctx: Omit<LayerStepContext, 'defer'>, draft: LayerDraft): Promise<{ readonly deferred: Promise<void> }> {
-  let deferred: Promise<void> = Promise.resolve();
-  let calls = 0;
-  await step.run({ ...ctx, defer: (work) => {
-    if (++calls > 1) throw new Error(`analysis step ${step.name} deferred work twice`);
-    deferred = work();
-  } }, draft);
-  return { deferred };
 }
 
 /**

@@ -12,7 +12,7 @@ export const heldOutDensitiesStep: LayerStep = {
   name: 'held-out-densities', title: 'in-sample vs held-out mean log-density per class (genclass refit)', level: 'layer', reads: ['refit'], needs: ['genclass'],
   options: ['genclassSubsets'], tables: ['class_fits.held_out_*'], artifacts: [], phase: 'held-out',
   enabled: (o) => o.genclassSubsets.length > 0,
-  async run({ input, data, progress, defer }, draft) {
+  async run({ input, data, progress }, draft) {
     const refit = need(draft.refit, 'the genclass refit', 'genclass');
     draft.heldOut = new Map();
     if (!refit) return;
@@ -22,10 +22,7 @@ export const heldOutDensitiesStep: LayerStep = {
       const kept = rows.filter((p) => known.has(data.labels[p]));
       return { points: gatherRows(input.z, input.k, kept), labels: Array.from(kept, (p) => data.labels[p]) };
     };
-    // Scores on the main thread while the lane's next fits sample.
-    defer(async () => {
-      const result = await heldOutDensities(refit.predictive, set(refit.train), set(refit.heldOut), 'reduced');
-      draft.heldOut = new Map(result.filter((r) => r.heldOutCount > 0).map((r) => [r.label, r]));
-    });
+    const result = await heldOutDensities(refit.predictive, set(refit.train), set(refit.heldOut), 'reduced');
+    draft.heldOut = new Map(result.filter((r) => r.heldOutCount > 0).map((r) => [r.label, r]));
   },
 };

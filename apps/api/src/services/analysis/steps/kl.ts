@@ -13,7 +13,7 @@ export const klStep: LayerStep = {
   name: 'kl', title: 'between-class KL per memorization subset', level: 'layer', runsFits: true, needs: ['fit'],
   options: ['klSubsets', 'klSamples', 'subsetIterations', 'refitStart', 'iterations', 'burnIn', 'thin', 'chains', 'seed'], tables: ['kl_matrices'], artifacts: ['predictive (per subset fit)'], phase: 'kl:<subset>',
   enabled: (o) => o.klSubsets.length > 0 && o.klSamples > 0,
-  async run({ input, data, options, fits, progress, layerStream, defer }, draft) {
+  async run({ input, data, options, fits, progress, layerStream }, draft) {
     const { z, k, layer } = input;
     const kl: LayerResults['kl'] = [];
     // A subset's Monte-Carlo KL (main thread) runs while the next subset's fit samples on the workers; that fit keeps
@@ -33,8 +33,8 @@ export const klStep: LayerStep = {
       scoring = subsetKl(fit.predictive, name, createRng(options.seed, layerStream + PURPOSE_STREAM.kl * 10_000 + s), options.klSamples).then((r) => void kl.push(r));
       scoring.catch(() => {}); // awaited below or by the next fit's hold; a failure must not go unhandled until then
     }
+    await scoring;
     draft.kl = kl;
-    defer(() => scoring); // the last subset's scoring beside whatever the lane does next
   },
   async store({ tx, runId }, r) {
     await upsertKlMatrices(tx, r.kl.map((k) => ({ runId, layerId: r.input.layer.id, subset: k.subset, labels: k.labels, matrix: k.matrix, mean: k.mean, sd: k.sd })));

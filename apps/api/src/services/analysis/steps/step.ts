@@ -47,12 +47,6 @@ export interface LayerStepContext {
   progress(phase: string): void;
   /** Base of the layer's RNG streams: layer index × 10⁶ (+ purpose × 10⁴ + item), unchanged since the one-function pipeline. */
   readonly layerStream: number;
-  /**
-   * Finishes the step's work beside the next steps of its lane: `work` starts now and the step counts as finished (its
-   * models may go) when `work` is done; the lane's later fits keep no results until then. Only for work whose draft
-   * outputs no later step of the lane reads (they are read once the layer is done). At most once per run.
-   */
-  defer(work: () => Promise<void>): void;
 }
 
 /** Where a step stores its outputs. */
