@@ -15,6 +15,7 @@ import {
   statsOf,
 } from './niw-stats.ts';
 import { mergeLogRatio, splitLogRatio } from './subcluster-moves.ts';
+import { compact, dirichletLog, drawNonEmptyLabels, groupByLabel } from './subcluster-labels.ts';
 import { kMeansLabels, seedSides } from './subcluster-seeding.ts';
 import type { ChainCheckpoint, ClassTrace, DpgmmVariants } from './types.ts';
 
@@ -33,9 +34,6 @@ export interface SubclusterSettings {
    */
   readonly keepNonEmpty?: boolean;
 }
-
-/** Whole-vector draws of z that `drawNonEmptyLabels` tries before its one-point-at-a-time fallback. */
-export const NON_EMPTY_ATTEMPTS = 8;
 
 /**
  * Sweeps a cluster must have existed (since its creation, split or merge) before it takes part in a
@@ -228,8 +226,11 @@ export class SubclusterChain {
       scorer.score(sampleNiw(rng, whole.post), logWeights[k], scores, k, K);
       subs.push({ left: sampleNiw(rng, sides[0].post), right: sampleNiw(rng, sides[1].post), weights: dirichletLog(rng, [sides[0].stats.n + a / 2, sides[1].stats.n + a / 2]) });
     }
-    if (this.settings.keepNonEmpty === true) this.drawNonEmptyLabels(scores, K);
-    else for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
+    if (this.settings.keepNonEmpty === true) {
+      const { redraws, fellBack } = drawNonEmptyLabels(rng, scores, K, this.labels);
+      this.redraws += redraws;
+      if (fellBack) this.fallbacks++;
+    } else for (let i = 0; i < n; i++) this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
     const start = groupByLabel(this.labels, K, members);
     const pair = this.sideScores;
     for (let k = 0; k < K; k++) {
@@ -241,42 +242,6 @@ export class SubclusterChain {
       scorer.score(subs[k].right, subs[k].weights[1], pair, 2 * from + 1, 2);
     }
     for (let t = 0; t < n; t++) this.sides[members[t]] = rng.categoricalLog(pair.subarray(2 * t, 2 * t + 2), 2);
-  }
-
-  /**
-   * z given (π, θ) restricted to "every one of the K clusters keeps a point": up to NON_EMPTY_ATTEMPTS
-   * independent whole-vector draws from ∏_i π_{z_i} N(x_i | θ_{z_i}), the first that keeps all K taken;
-   * when all fail, a scan from the current z, each point in turn from the same weights unless it is the
-   * last point of its cluster (then it stays): the single-site Gibbs sampler of the restricted
-   * conditional. Both leave the restricted conditional invariant, and whether the draws fail depends on
-   * (π, θ) only, not on the current z, so their mixture does too. Each attempt costs n categorical draws
-   * from the scores already computed (no scoring).
-   */
-  private drawNonEmptyLabels(scores: Float64Array, K: number): void {
-    const { rng, n } = this;
-    const previous = this.labels.slice();
-    const counts = new Int32Array(K);
-    for (let attempt = 0; attempt < NON_EMPTY_ATTEMPTS; attempt++) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(this.labels[i] = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K))]++;
-      if (!counts.includes(0)) {
-        this.redraws += attempt;
-        return;
-      }
-    }
-    this.redraws += NON_EMPTY_ATTEMPTS;
-    this.fallbacks++;
-    this.labels.set(previous);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[previous[i]]++;
-    for (let i = 0; i < n; i++) {
-      const from = this.labels[i];
-      if (counts[from] === 1) continue;
-      const to = rng.categoricalLog(scores.subarray(i * K, (i + 1) * K), K);
-      counts[from]--;
-      counts[to]++;
-      this.labels[i] = to;
-    }
   }
 
   /**
@@ -414,42 +379,7 @@ export class SubclusterChain {
   }
 }
 
-/**
- * Counting sort of 0..n−1 by `keys` (values 0..groups−1, stable): members[start[g] .. start[g+1]) are
- * the indices with key g, in increasing order. @returns start [groups + 1]
- */
-function groupByLabel(keys: Int32Array, groups: number, members: Int32Array): Int32Array {
-  const start = new Int32Array(groups + 1);
-  for (let i = 0; i < keys.length; i++) start[keys[i] + 1]++;
-  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-  const fill = start.slice(0, groups);
-  for (let i = 0; i < keys.length; i++) members[fill[keys[i]]++] = i;
-  return start;
-}
-
 /** 1/σ̂²_j: the metric of the k-means start and of the 2-means side seeding. */
 function seedWeights(prior: NiwPrior): Float64Array {
   return Float64Array.from(prior.variance, (v) => 1 / v);
-}
-
-/** ln of a Dirichlet(concentrations) draw via normalised Gamma draws (a zero draw gives −∞). */
-function dirichletLog(rng: Rng, concentrations: readonly number[]): Float64Array {
-  const draws = concentrations.map((c) => rng.gamma(c, 1));
-  const total = draws.reduce((s, x) => s + x, 0);
-  return Float64Array.from(draws, (x) => Math.log(x) - Math.log(total));
-}
-
-/** Renumbers labels 0..labelCount−1 to 0..K−1 (used labels only, order kept); `kept[k]` is new k's old label. */
-function compact(raw: Int32Array, labelCount: number): { labels: Int32Array; count: number; kept: number[] } {
-  const used = new Uint8Array(labelCount);
-  for (let i = 0; i < raw.length; i++) used[raw[i]] = 1;
-  const map = new Int32Array(labelCount).fill(-1);
-  const kept: number[] = [];
-  for (let k = 0; k < labelCount; k++) {
-    if (used[k]) {
-      map[k] = kept.length;
-      kept.push(k);
-    }
-  }
-  return { labels: Int32Array.from(raw, (k) => map[k]), count: kept.length, kept };
 }

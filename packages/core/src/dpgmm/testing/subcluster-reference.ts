@@ -4,6 +4,7 @@ import { lgamma } from '../../special/index.ts';
 import { type AlphaPrior, initialAlpha, updateAlpha } from '../alpha-update.ts';
 import type { NiwPrior } from '../niw-prior.ts';
 import { logMarginalLikelihood, niwPosteriorFromStats, type SampledGaussian, sampleNiw, statsOf } from '../niw-stats.ts';
+import { dirichletLog } from '../subcluster-labels.ts';
 import { mergeLogRatio, splitLogRatio } from '../subcluster-moves.ts';
 
 /**
@@ -261,10 +262,4 @@ function canonical(labels: number[]): number[] {
     if (!map.has(l)) map.set(l, map.size);
     return map.get(l)!;
   });
-}
-
-function dirichletLog(rng: Rng, concentrations: number[]): number[] {
-  const draws = concentrations.map((c) => rng.gamma(c, 1));
-  const total = draws.reduce((s, x) => s + x, 0);
-  return draws.map((x) => Math.log(x) - Math.log(total));
 }
